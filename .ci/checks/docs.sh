@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Docs check without Quarto: nbdev's pre-Quarto processing (refresh_quarto_yml, _build_modidx, nbdev_sidebar,
+# proc_nbs: what nbdev_docs runs before `quarto render`) on a temp copy of the tree, plus the site config
+# (_quarto.yml symlink, sidebar covers every notebook), `#|` directives, and no costly cell run at docs time.
+# Exit 1 on any error. Details: tools/check_docs.py.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+export MPLBACKEND=agg
+timeout -k 10 300 python tools/check_docs.py
