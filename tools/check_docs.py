@@ -131,7 +131,8 @@ def check_docs_exec(nbs, notebooks):
                 bad.add(n)
                 first = next((l for l in c.source.splitlines() if l.strip() and not l.startswith('#|')), '')[:60]
                 err(f'{n} cell {i} ({first!r}...): it imports, so nbdev_docs executes it at docs time, and it also '
-                    f'runs code (line {work[0].lineno}): put the imports in their own cell')
+                    f'runs code (line {work[0].lineno}): put the imports in their own cell (or mark it `#| exec_doc` if '
+                    f'it must run at docs time)')
     return bad
 
 def diagnose(nbs, notebooks):
