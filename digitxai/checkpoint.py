@@ -120,10 +120,13 @@ def load_checkpoint(path:str|Path, device='cpu') -> tuple[torch.nn.Module, dict]
     defaults = read_yaml(default_config_path())
     cfg = validate(merge(defaults, meta.get('config', {})), defaults)
     model = build_model(cfg).to(device)
-    try: model.load_state_dict(tensors, strict=True)
-    except RuntimeError as e:
+    want = model.state_dict()
+    missing, extra = want.keys() - tensors.keys(), tensors.keys() - want.keys()
+    shape = [k for k in want.keys() & tensors.keys() if want[k].shape != tensors[k].shape]
+    if missing or extra or shape:
         raise UserError(f"checkpoint {path.name} does not match the architecture in its config (model.widths={list(cfg.model.widths)}): "
-                        f"{str(e).splitlines()[1].strip() if len(str(e).splitlines()) > 1 else e}") from None
+                        f"{len(missing)} tensors missing, {len(extra)} unexpected, {len(shape)} of another shape; pass the sidecar it was saved with")
+    model.load_state_dict(tensors, strict=True)
     return model.eval(), meta
 
 # %% ../nbs/02a_checkpoint.ipynb #cf4c890e
