@@ -17,7 +17,7 @@ def run(path):
     os.chdir(p.parent)
     try:
         sh = CaptureShell()
-        sh.run_cell('import matplotlib; matplotlib.use("agg")')
+        sh.run_cell('%matplotlib inline')  # figures are stored as PNG outputs (agg would store none)
         nb = read_nb(p)
         sh.run_all(nb, exc_stop=True)
         write_nb(nb, p)
