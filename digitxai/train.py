@@ -124,6 +124,7 @@ def _setup(cfg, device, n_train):
     opt = torch.optim.SGD([{'params': decay, 'weight_decay': cfg.train.weight_decay}, {'params': no_decay, 'weight_decay': 0.}],
                           lr=cfg.train.lr, momentum=cfg.train.momentum, nesterov=cfg.train.momentum > 0)
     steps = cfg.train.epochs * math.ceil(n_train / cfg.train.batch_size)
+    steps = max(steps, math.ceil(2 / cfg.train.pct_start) + 2)  # one-cycle needs ≥ 2 warm-up steps; tiny runs stop early in the cycle
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.train.lr, total_steps=steps, pct_start=cfg.train.pct_start)
     gens = {'shuffle': torch.Generator().manual_seed(cfg.train.seed), 'augment': torch.Generator(device).manual_seed(cfg.train.seed + 1)}
     return model, opt, sched, gens
