@@ -122,7 +122,8 @@ def _setup(cfg, device, n_train):
     decay = [p for n, p in model.named_parameters() if p.ndim > 1]
     no_decay = [p for n, p in model.named_parameters() if p.ndim <= 1]
     opt = torch.optim.SGD([{'params': decay, 'weight_decay': cfg.train.weight_decay}, {'params': no_decay, 'weight_decay': 0.}],
-                          lr=cfg.train.lr, momentum=cfg.train.momentum, nesterov=cfg.train.momentum > 0)
+                          lr=cfg.train.lr, momentum=cfg.train.momentum, nesterov=cfg.train.momentum > 0,
+                          **({'fused': True} if device.type == 'cuda' else {}))  # one kernel per step on the GPU
     steps = cfg.train.epochs * math.ceil(n_train / cfg.train.batch_size)
     steps = max(steps, math.ceil(2 / cfg.train.pct_start) + 2)  # one-cycle needs ≥ 2 warm-up steps; tiny runs stop early in the cycle
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.train.lr, total_steps=steps, pct_start=cfg.train.pct_start)
@@ -141,6 +142,7 @@ def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_st
     from tqdm.auto import tqdm
     if st.order is None: st.order = torch.randperm(len(x), generator=gens['shuffle']).to(device)
     idx = st.order.split(cfg.train.batch_size)
+    if cfg.train.compile and len(idx) > 1 and len(idx[-1]) < cfg.train.batch_size: idx = idx[:-1]  # static shapes: no recompile
     aug = dict(cfg.data.augment) if any(cfg.data.augment.values()) else None
     tot_loss = torch.zeros((), device=device); correct = torch.zeros((), device=device, dtype=torch.long); seen = 0
     bar = tqdm(range(st.step, len(idx)), desc=f'epoch {st.epoch + 1}/{cfg.train.epochs}', disable=not progress, leave=False, file=sys.stderr)
@@ -203,7 +205,7 @@ def train(cfg:Config|None=None,      # configuration (default config if `None`)
     x, y = data.train_x.to(device), data.train_y.to(device)
     model, opt, sched, gens = _setup(cfg, device, len(x))
     st = load_state(out, model, opt, sched, gens) if resume else TrainState()
-    fwd = torch.compile(model) if cfg.train.compile else model
+    fwd = torch.compile(model, mode=cfg.train.compile_mode) if cfg.train.compile else model
     if st.epoch == 0 and st.step == 0: log(f"{'epoch':>5} {'train_loss':>10} {'train_acc':>9} {'valid_loss':>10} {'valid_acc':>9} {'time':>6}")
     with _StopFlag() as stop:
         while st.epoch < cfg.train.epochs:
