@@ -23,6 +23,8 @@ def data_root(root:str|Path|None=None) -> Path:
 
 MNIST_FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']
 
+def _unpacked(root): return all((Path(root)/'MNIST'/'raw'/f).exists() for f in MNIST_FILES)
+
 def has_mnist(root:Path) -> bool:
     "Does `root/MNIST/raw` hold all four MNIST files (unpacked or gzipped)?"
     raw = Path(root)/'MNIST'/'raw'
@@ -42,7 +44,7 @@ def load_mnist(root:str|Path|None=None, # folder holding `MNIST/raw`; see `data_
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            ds = MNIST(str(root), train=train, download=download and not has_mnist(root))
+            ds = MNIST(str(root), train=train, download=not _unpacked(root) and (download or has_mnist(root)))
     except Exception as e: raise UserError(f"MNIST not found in {root} and could not be downloaded ({type(e).__name__}); {fix}") from None
     return ds.data.clone(), ds.targets.clone()
 
