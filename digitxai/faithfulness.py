@@ -222,7 +222,7 @@ def cascade_layers(model:nn.Module) -> list[str]:
 def randomize(model:nn.Module, layers:list[str], seed:int=0) -> nn.Module:
     "A copy of `model` whose `layers` are freshly initialised (seeded; the global RNG is left as it was)."
     m = copy.deepcopy(model)
-    with torch.random.fork_rng(devices=[]):
+    with torch.random.fork_rng(devices=sorted({p.device.index or 0 for p in m.parameters() if p.is_cuda})):  # CUDA weights draw from the CUDA RNG
         torch.manual_seed(seed)
         for name in layers:
             for sub in m.get_submodule(name).modules():
