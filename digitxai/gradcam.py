@@ -197,7 +197,7 @@ def _gc_run(self:GradCAM, x:torch.Tensor, mode:str='off', grad:bool=False):
     finally: cap.mode = 'off'; self._unhook(); _restore(modes)
     if mode != 'off' and len(cap.a) != max(1, math.ceil(len(x) / max(1, chunk))): raise RuntimeError(f"layer {self.layer} did not run once per forward pass")
     return out, cap.a
-GradCAM.cpu_chunk = 256  # images per forward call on a CPU: the activations of the first layers stay in the cache
+GradCAM.cpu_chunk = 512  # images per forward call on a CPU: the activations of the first layers stay in the cache
 GradCAM._run = _gc_run
 
 # %% ../nbs/05_gradcam.ipynb #93124e63
@@ -597,8 +597,15 @@ def bench_explainers(model:nn.Module,           # the classifier (not changed: t
                      methods=('gradcam', 'scorecam'), # which methods to time
                      n_scorecam:int|None=1000,  # Score-CAM runs on the first `n_scorecam` images only
                      repeats:int=5,             # timed rounds (each batch's fastest round counts)
+                     threads:int|None=None,     # torch CPU threads during the run (`None`: as set); restored afterwards
                     ) -> dict:
     "Maps per second of digitxai vs pytorch-grad-cam and Captum on the same model, layer, batch, device and images."
+    prev = torch.get_num_threads()
+    if threads: torch.set_num_threads(threads)
+    try: return _bench(model, x, batch_size, device, layer, methods, n_scorecam, repeats)
+    finally: torch.set_num_threads(prev)
+
+def _bench(model, x, batch_size, device, layer, methods, n_scorecam, repeats):
     name, _ = resolve_layer(model, layer)
     model = copy.deepcopy(model).to(device).eval()  # the peers change modes and gradients: they get a copy
     module, x = model.get_submodule(name), x.to(device)
