@@ -347,7 +347,7 @@ def pgc_normalise(raw:torch.Tensor, size=(28, 28)) -> torch.Tensor:
     def mm(m): m = m - m.amin((1, 2), keepdim=True); return m / (1e-7 + m.amax((1, 2), keepdim=True))
     return mm(mm(F.relu(upsample(mm(raw), size))))
 
-# %% ../nbs/05_gradcam.ipynb #fb21400d
+# %% ../nbs/05_gradcam.ipynb #3cac0d86
 def _np(a) -> np.ndarray: return a.detach().float().cpu().numpy() if isinstance(a, torch.Tensor) else np.asarray(a, dtype=np.float32)
 
 def overlay(img,                 # the digit: 28×28 (uint8, [0, 1] float, or normalised float)
@@ -364,7 +364,7 @@ def overlay(img,                 # the digit: 28×28 (uint8, [0, 1] float, or no
     if img.min() >= 0: img = img / 255 if img.max() > 1.5 else img  # uint8 range → [0, 1]; normalised input keeps its scale
     ax.imshow(img, cmap='gray', vmin=0 if img.min() >= 0 else None, vmax=1 if img.min() >= 0 else None)
     im = ax.imshow(heatmap, cmap=cmap, alpha=alpha, vmin=0, vmax=1)
-    if colorbar: ax.figure.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
+    if colorbar: ax.figure.colorbar(im, cax=ax.inset_axes([1.04, 0, 0.06, 1]))  # beside the axes, which keep their size
     ax.set_xticks([]); ax.set_yticks([])
     return ax
 
@@ -419,7 +419,7 @@ def _to_gray(img:Image.Image) -> np.ndarray:
     if max(img.size) > 512: img.thumbnail((512, 512), Image.Resampling.LANCZOS)
     return np.asarray(img, dtype=np.float32)
 
-# %% ../nbs/05_gradcam.ipynb #70e2a3ff
+# %% ../nbs/05_gradcam.ipynb #0e6c869e
 def _otsu(a:np.ndarray) -> float:
     "Otsu's threshold of values in [0, 1]."
     h, edges = np.histogram(a, 256, (0, 1)); p = h / max(h.sum(), 1); c = (edges[:-1] + edges[1:]) / 2
@@ -427,11 +427,24 @@ def _otsu(a:np.ndarray) -> float:
     between = (mt * w0 - m0) ** 2 / np.maximum(w0 * (1 - w0), 1e-12)
     return float(c[np.argmax(between)])
 
+def _background(a:np.ndarray, rounds:int=2) -> np.ndarray:
+    "A smooth quadratic surface fitted to the pixels that are not ink (below Otsu's threshold): the paper under uneven light."
+    h, w = a.shape; st = max(1, int(np.sqrt(h * w / 20000)))  # fit on about 20 000 pixels
+    yy, xx = np.mgrid[0:h, 0:w] / max(h, w)
+    feats = np.stack([np.ones_like(xx), xx, yy, xx * xx, xx * yy, yy * yy], -1)
+    f, v = feats[::st, ::st].reshape(-1, 6), a[::st, ::st].reshape(-1)
+    coef = np.array([np.median(v), 0, 0, 0, 0, 0]); bg = f @ coef
+    for _ in range(rounds):
+        r = v - bg; lo, span = r.min(), max(np.ptp(r), 1e-6)
+        paper = r <= lo + _otsu((r - lo) / span) * span  # the dark side of the residual (the ink is bright)
+        if paper.sum() >= 6: coef = np.linalg.lstsq(f[paper], v[paper], rcond=None)[0]; bg = f @ coef
+    return feats @ coef
+
 def _ink(a:np.ndarray) -> np.ndarray:
     "Gray image → ink in [0, 1] (light on dark), background and paper noise removed."
     frame = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
-    if np.median(frame) > 127: a, frame = 255 - a, 255 - frame
-    ink = np.clip(a - np.median(frame), 0, None)
+    if np.median(frame) > 127: a = 255 - a
+    ink = np.clip(a - _background(a), 0, None)
     top = ink.max()
     if top < 8: return np.zeros_like(ink)  # no visible ink: a blank image
     ink /= top; th = _otsu(ink)
