@@ -11,8 +11,9 @@ from .config import UserError, Config, get_config, validate, merge, read_yaml, d
 from .model import build_model
 
 # %% auto #0
-__all__ = ['PICKLE_SUFFIXES', 'ensure_dir', 'atomic_write', 'write_text', 'save_figure', 'library_versions', 'sidecar_path',
-           'save_checkpoint', 'read_sidecar', 'load_checkpoint', 'pretrained_path', 'load_pretrained']
+__all__ = ['STORES', 'PICKLE_SUFFIXES', 'ensure_dir', 'atomic_write', 'write_text', 'save_figure', 'library_versions',
+           'sidecar_path', 'quantize_int8', 'dequantize_int8', 'save_checkpoint', 'read_sidecar', 'load_checkpoint',
+           'pretrained_path', 'load_pretrained']
 
 # %% ../nbs/02a_checkpoint.ipynb #28db7b31
 def ensure_dir(path:str|Path) -> Path:
@@ -72,18 +73,49 @@ def sidecar_path(path) -> Path:
     "The JSON sidecar that belongs to checkpoint `path`."
     return Path(path).with_suffix('.json')
 
-# %% ../nbs/02a_checkpoint.ipynb #d25944f8
+# %% ../nbs/02a_checkpoint.ipynb #eafc475f
+STORES = ('float32', 'float16', 'int8')
+_SCALE = '__scale__.'  # prefix of the per-channel scales of int8 tensors
+
+def quantize_int8(w:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Symmetric per-output-channel int8 codes and float32 scales of `w` (`w ≈ q * scale`)."
+    amax = w.detach().float().abs().flatten(1).amax(1)
+    scale = torch.where(amax > 0, amax / 127, torch.ones_like(amax))
+    q = (w.detach().float() / scale.view(-1, *[1] * (w.dim() - 1))).round().clamp(-127, 127).to(torch.int8)
+    return q, scale
+
+def dequantize_int8(q:torch.Tensor, scale:torch.Tensor) -> torch.Tensor:
+    "The float32 weights that `quantize_int8` codes stand for."
+    return q.float() * scale.view(-1, *[1] * (q.dim() - 1))
+
+# %% ../nbs/02a_checkpoint.ipynb #f63f1fc6
+def _stored(sd:dict, store:str) -> dict:
+    "The state dict `sd` as the tensors to write for precision `store`."
+    if store not in STORES: raise UserError(f"unknown checkpoint precision {store!r}; choose one of {', '.join(STORES)}")
+    out = {}
+    for k, v in sd.items():
+        v = v.detach().cpu()
+        if store == 'int8' and v.is_floating_point() and v.dim() >= 2: out[k], out[_SCALE + k] = quantize_int8(v)
+        else: out[k] = v.half() if store != 'float32' and v.is_floating_point() else v
+    return {k: v.contiguous() for k, v in out.items()}
+
+def _restored(tensors:dict) -> dict:
+    "Undo `_stored`: int8 codes times their scales; other tensors as they are (loading casts them)."
+    return {k: dequantize_int8(v, tensors[_SCALE + k]) if _SCALE + k in tensors else v for k, v in tensors.items() if not k.startswith(_SCALE)}
+
+# %% ../nbs/02a_checkpoint.ipynb #8e795f0a
 def save_checkpoint(model:torch.nn.Module, # the model to save
                     path:str|Path,         # target `.safetensors` file
                     cfg:dict,              # the config the model was built and trained with
+                    store:str='float32',   # precision on disk: float32 (exact), float16 or int8 (see above)
                     **meta,                # more sidecar entries: metrics, history, data fingerprint, …
                    ) -> Path:
     "Save `model` as safetensors plus a JSON sidecar, both atomically."
     from safetensors.torch import save
     path = Path(path)
     if path.suffix != '.safetensors': raise UserError(f"checkpoint name {path.name} must end in .safetensors")
-    tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    with atomic_write(path) as f: f.write(save(tensors, metadata={'format': 'pt', 'producer': 'digitxai'}))
+    tensors = _stored(model.state_dict(), store)
+    with atomic_write(path) as f: f.write(save(tensors, metadata={'format': 'pt', 'producer': 'digitxai', 'store': store}))
     side = {'config': _plain(cfg), 'versions': library_versions(), **meta}
     write_text(sidecar_path(path), json.dumps(side, indent=1, default=_plain))
     return path
@@ -94,7 +126,7 @@ def _plain(o):
     if isinstance(o, torch.Tensor): return o.tolist()
     return o
 
-# %% ../nbs/02a_checkpoint.ipynb #f63f1fc6
+# %% ../nbs/02a_checkpoint.ipynb #2e9c540f
 PICKLE_SUFFIXES = {'.pt', '.pth', '.pkl', '.pickle', '.ckpt', '.bin'}
 
 def read_sidecar(path) -> dict:
@@ -104,7 +136,7 @@ def read_sidecar(path) -> dict:
     try: return json.loads(side.read_text(encoding='utf-8'))
     except (ValueError, OSError) as e: raise UserError(f"sidecar {side} is not valid JSON ({e}); restore it or delete it to use the default config") from None
 
-# %% ../nbs/02a_checkpoint.ipynb #8e795f0a
+# %% ../nbs/02a_checkpoint.ipynb #b7fc7da1
 def load_checkpoint(path:str|Path, device='cpu') -> tuple[torch.nn.Module, dict]:
     "Load a `.safetensors` checkpoint and its sidecar; returns `(model in eval mode, sidecar dict)`."
     from safetensors.torch import load_file
@@ -116,7 +148,7 @@ def load_checkpoint(path:str|Path, device='cpu') -> tuple[torch.nn.Module, dict]
     try: tensors = load_file(str(path), device=str(device))
     except (SafetensorError, OSError, ValueError, RuntimeError) as e:
         raise UserError(f"{path} is not a readable safetensors checkpoint ({str(e).splitlines()[0][:120]})") from None
-    meta = read_sidecar(path)
+    tensors, meta = _restored(tensors), read_sidecar(path)
     defaults = read_yaml(default_config_path())
     cfg = validate(merge(defaults, meta.get('config', {})), defaults)
     model = build_model(cfg).to(device)
@@ -129,7 +161,7 @@ def load_checkpoint(path:str|Path, device='cpu') -> tuple[torch.nn.Module, dict]
     model.load_state_dict(tensors, strict=True)
     return model.eval(), meta
 
-# %% ../nbs/02a_checkpoint.ipynb #cf4c890e
+# %% ../nbs/02a_checkpoint.ipynb #1ce22cc3
 def pretrained_path() -> Path:
     "Path of the pretrained checkpoint shipped inside the package."
     from importlib import resources
