@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #0e700737
 from __future__ import annotations
-import json, math, os, signal, sys, time
+import functools, json, math, os, signal, sys, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -14,8 +14,9 @@ from .model import build_model
 from .checkpoint import save_checkpoint, load_checkpoint, atomic_write, write_text, save_figure, ensure_dir, read_sidecar
 
 # %% auto #0
-__all__ = ['pick_device', 'prepare_batch', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state', 'Interrupted',
-           'Diverged', 'finish_run', 'plot_history', 'train', 'same_weights', 'train_args', 'train_main']
+__all__ = ['pick_device', 'prepare_batch', 'cpu_has_bf16', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state',
+           'Interrupted', 'Diverged', 'finish_run', 'plot_history', 'train', 'same_weights', 'ship_model', 'train_args',
+           'train_main']
 
 # %% ../nbs/03_train.ipynb #5b317b51
 def pick_device(name:str='auto') -> torch.device:
@@ -35,8 +36,17 @@ def prepare_batch(x_u8:torch.Tensor, aug:dict|None=None, generator=None, channel
     return xb.contiguous(memory_format=torch.channels_last) if channels_last else xb
 
 # %% ../nbs/03_train.ipynb #74fbf00c
-def _autocast(device, enabled):
-    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=enabled and device.type == 'cuda')
+@functools.cache
+def cpu_has_bf16() -> bool:
+    "Does this CPU compute bf16 natively (AVX512-BF16 or AMX-BF16)? Read from /proc/cpuinfo; `False` where that is missing."
+    try: flags = Path('/proc/cpuinfo').read_text()
+    except OSError: return False
+    return 'avx512_bf16' in flags or 'amx_bf16' in flags
+
+def _autocast(device, enabled, train=False):
+    "bf16 autocast on CUDA; on a CPU with native bf16 only for training steps (`train`)."
+    on = enabled and (device.type == 'cuda' or (train and device.type == 'cpu' and cpu_has_bf16()))
+    return torch.autocast(device.type, dtype=torch.bfloat16, enabled=on)
 
 @torch.inference_mode()
 def loss_and_accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=2000, amp:bool=False, channels_last:bool=True):
@@ -50,7 +60,7 @@ def loss_and_accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=20
     model.train(was)
     return loss / max(len(x), 1), correct / max(len(x), 1)
 
-# %% ../nbs/03_train.ipynb #ddc24eee
+# %% ../nbs/03_train.ipynb #fd3428d4
 @dataclass
 class TrainState:
     "Position of a run: epoch, step within it, the epoch's order and the per-epoch history."
@@ -60,7 +70,7 @@ class TrainState:
     history: list = field(default_factory=list)  # one dict of metrics per completed epoch
     elapsed: float = 0.                 # training seconds so far
 
-# %% ../nbs/03_train.ipynb #ae72675f
+# %% ../nbs/03_train.ipynb #23112b0d
 def save_state(path:Path, model, opt, sched, gens:dict, st:TrainState, cfg):
     "Save a resumable training state (`state.safetensors` + `state.json`) atomically."
     from safetensors.torch import save
@@ -78,7 +88,7 @@ def save_state(path:Path, model, opt, sched, gens:dict, st:TrainState, cfg):
             'config': cfg}
     write_text(path/'state.json', json.dumps(meta, indent=1, default=str))
 
-# %% ../nbs/03_train.ipynb #fd3428d4
+# %% ../nbs/03_train.ipynb #ad15847e
 def load_state(path:Path, model, opt, sched, gens:dict) -> TrainState:
     "Restore what `save_state` wrote into `model`, `opt`, `sched` and `gens`; returns the `TrainState`."
     from safetensors.torch import load_file
@@ -94,7 +104,7 @@ def load_state(path:Path, model, opt, sched, gens:dict) -> TrainState:
     torch.set_rng_state(t['rng.torch'])
     return TrainState(meta['epoch'], meta['step'], t.get('order'), meta['history'], meta['elapsed'])
 
-# %% ../nbs/03_train.ipynb #ad15847e
+# %% ../nbs/03_train.ipynb #0e66dda8
 class Interrupted(UserError):
     "Training was interrupted by the user; a resumable state was saved."
     exit_code = 130
@@ -114,7 +124,7 @@ class _StopFlag:
     def __exit__(self, *exc):
         if self.old is not None: signal.signal(signal.SIGINT, self.old)
 
-# %% ../nbs/03_train.ipynb #0e66dda8
+# %% ../nbs/03_train.ipynb #a4d7cc45
 def _setup(cfg, device, n_train):
     torch.manual_seed(cfg.train.seed)
     model = build_model(cfg).to(device)
@@ -130,13 +140,13 @@ def _setup(cfg, device, n_train):
     gens = {'shuffle': torch.Generator().manual_seed(cfg.train.seed), 'augment': torch.Generator(device).manual_seed(cfg.train.seed + 1)}
     return model, opt, sched, gens
 
-# %% ../nbs/03_train.ipynb #964a2f20
+# %% ../nbs/03_train.ipynb #88faf44e
 def _check_finite(loss, step, epoch, cfg):
     if not torch.isfinite(loss).item():
         raise Diverged(f"loss became {loss.item()} at step {step} of epoch {epoch + 1}; the last good checkpoint is kept. "
                        f"Lower train.lr (now {cfg.train.lr}) or check the data for broken images")
 
-# %% ../nbs/03_train.ipynb #a4d7cc45
+# %% ../nbs/03_train.ipynb #d18d28b8
 def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_step=None):
     "Run (the rest of) one epoch; returns False if stopped by SIGINT."
     from tqdm.auto import tqdm
@@ -149,7 +159,7 @@ def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_st
     check_every = 1 if device.type == 'cpu' else 50
     for i in bar:
         xb, yb = prepare_batch(x[idx[i]], aug, gens['augment'], cfg.train.channels_last), y[idx[i]]
-        with _autocast(device, cfg.train.amp): out = model(xb)
+        with _autocast(device, cfg.train.amp, train=True): out = model(xb)
         loss = F.cross_entropy(out.float(), yb, label_smoothing=cfg.train.label_smoothing)
         if i % check_every == 0 or i == len(idx) - 1: _check_finite(loss, i + 1, st.epoch, cfg)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
@@ -160,7 +170,7 @@ def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_st
     st.train_loss, st.train_acc = tot_loss.item() / max(seen, 1), correct.item() / max(seen, 1)
     return True
 
-# %% ../nbs/03_train.ipynb #88faf44e
+# %% ../nbs/03_train.ipynb #c72ec715
 def finish_run(model, history, cfg, data, out:Path, name:str='model'):
     "Write the checkpoint with its sidecar (test accuracy included), the curves and the config into run folder `out`."
     tl, ta = loss_and_accuracy(model, data.test_x, data.test_y, amp=cfg.train.amp, channels_last=cfg.train.channels_last)
@@ -173,7 +183,7 @@ def finish_run(model, history, cfg, data, out:Path, name:str='model'):
     fig = plot_history(history); save_figure(fig, out/'curves.png', dpi=120); plt.close(fig)
     return ta
 
-# %% ../nbs/03_train.ipynb #d18d28b8
+# %% ../nbs/03_train.ipynb #199e8fd9
 def plot_history(history:list):
     "Loss and accuracy curves, train and validation, per epoch; returns the figure."
     import matplotlib.pyplot as plt
@@ -187,7 +197,7 @@ def plot_history(history:list):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/03_train.ipynb #c72ec715
+# %% ../nbs/03_train.ipynb #470be35a
 def train(cfg:Config|None=None,      # configuration (default config if `None`)
           data:DigitData|None=None,   # data to train on (read from `cfg.data` if `None`)
           out:str|Path|None=None,     # run folder to write (nothing is written if `None`)
@@ -226,13 +236,28 @@ def train(cfg:Config|None=None,      # configuration (default config if `None`)
     if out is not None: finish_run(model, st.history, cfg, data, out)
     return model.eval(), st.history
 
-# %% ../nbs/03_train.ipynb #34a423a5
+# %% ../nbs/03_train.ipynb #89389ad3
 def same_weights(a:nn.Module, b:nn.Module) -> bool:
     "Are all parameters and buffers of `a` and `b` bit-identical?"
     sa, sb = a.state_dict(), b.state_dict()
     return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
 
-# %% ../nbs/03_train.ipynb #a34b76db
+# %% ../nbs/03_train.ipynb #aa315055
+def ship_model(src:str|Path,              # a checkpoint written by `digitxai train`
+               dest:str|Path,             # where the smaller copy goes, e.g. `digitxai.checkpoint.pretrained_path()`
+               data:DigitData|None=None,  # data whose test set is measured again (default: MNIST through the default config)
+               store:str='int8',          # precision on disk (`digitxai.checkpoint.STORES`)
+              ) -> dict:
+    "Copy checkpoint `src` to `dest` in precision `store`, its test accuracy measured again on the stored weights; returns the new sidecar."
+    model, side = load_checkpoint(src); data = data or get_data(get_config())
+    with tempfile.TemporaryDirectory() as d:  # measure what loading the stored file gives (storing is deterministic)
+        tl, ta = loss_and_accuracy(load_checkpoint(save_checkpoint(model, Path(d)/'m.safetensors', side.get('config', {}), store=store))[0], data.test_x, data.test_y)
+    meta = {k: v for k, v in side.items() if k not in ('config', 'versions')}
+    meta.update(test_accuracy=ta, test_loss=tl, float32_test_accuracy=side.get('float32_test_accuracy', side.get('test_accuracy')), stored_as=store)
+    save_checkpoint(model, dest, side.get('config', {}), store=store, **meta)
+    return read_sidecar(dest)
+
+# %% ../nbs/03_train.ipynb #3ba014cd
 def train_args(p):
     "Flags of `digitxai train`."
     add_common_args(p, checkpoint=False, out_help='folder that receives the run folder (default: output.dir of the config)')
