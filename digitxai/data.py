@@ -13,8 +13,9 @@ from .config import UserError, get_config
 
 # %% auto #0
 __all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root', 'has_mnist', 'load_mnist', 'to_gray28',
-           'open_image', 'read_image', 'load_image_folder', 'split_train_valid', 'DigitData', 'get_data', 'show_digits',
-           'plot_class_balance', 'mean_images', 'normalize', 'denormalize', 'augment', 'batches']
+           'open_image', 'read_image', 'load_image_folder', 'write_image_folder', 'split_train_valid', 'DigitData',
+           'get_data', 'show_digits', 'plot_class_balance', 'mean_images', 'normalize', 'denormalize', 'augment',
+           'batches']
 
 # %% ../nbs/01_data.ipynb #538f8240
 def data_root(root:str|Path|None=None) -> Path:
@@ -99,7 +100,20 @@ def load_image_folder(path:str|Path, # folder with one sub-folder per digit, `0`
     if bad: warnings.warn(f"skipped {len(bad)} unreadable file(s) in {path}: {', '.join(bad[:5])}{' …' if len(bad) > 5 else ''}")
     return torch.from_numpy(np.stack(xs)), torch.tensor(ys, dtype=torch.int64)
 
-# %% ../nbs/01_data.ipynb #bdf9c5e0
+# %% ../nbs/01_data.ipynb #25508e17
+def write_image_folder(x:torch.Tensor,        # uint8 images, N×28×28
+                       y:torch.Tensor,        # their labels, N
+                       root:str|Path,         # folder to create `root/<digit>/<index>.png` in
+                       per_class:int|None=None, # at most this many images of each digit (the first ones); `None`: all
+                      ) -> Path:
+    "Write digits as `root/<label>/<index>.png` (the layout `load_image_folder` reads); returns `root`."
+    root = Path(root)
+    for digit in y.unique().tolist():
+        (root/str(digit)).mkdir(parents=True, exist_ok=True)
+        for i in (y == digit).nonzero()[:per_class, 0].tolist(): Image.fromarray(x[i].numpy()).save(root/str(digit)/f'{i}.png')
+    return root
+
+# %% ../nbs/01_data.ipynb #2ef4a571
 def split_train_valid(x:torch.Tensor, y:torch.Tensor, valid_size:int, seed:int=0):
     "Split `(x, y)` into train and validation parts with a permutation seeded by `seed`."
     if valid_size >= len(x): raise UserError(f"data.val_size={valid_size} leaves no training images (the set has {len(x)}); use a smaller value")
@@ -107,7 +121,7 @@ def split_train_valid(x:torch.Tensor, y:torch.Tensor, valid_size:int, seed:int=0
     v, t = idx[:valid_size].sort().values, idx[valid_size:].sort().values
     return x[t], y[t], x[v], y[v]
 
-# %% ../nbs/01_data.ipynb #983918e3
+# %% ../nbs/01_data.ipynb #ec2ba9f7
 @dataclass
 class DigitData:
     "Train, validation and test images (uint8, N×28×28) with labels."
@@ -124,7 +138,7 @@ class DigitData:
 
     def __repr__(self): return f"DigitData({self.source}: {len(self.train_x)} train, {len(self.valid_x)} valid, {len(self.test_x)} test)"
 
-# %% ../nbs/01_data.ipynb #83949784
+# %% ../nbs/01_data.ipynb #9c3b8740
 def get_data(cfg=None) -> DigitData:
     "Load the data set that `cfg.data` describes (default config if `None`)."
     cfg = cfg or get_config()
@@ -134,7 +148,7 @@ def get_data(cfg=None) -> DigitData:
     else: (x, y), (tx, ty), source = load_mnist(root, True, cfg.data.download), load_mnist(root, False, cfg.data.download), 'MNIST'
     return DigitData(*split_train_valid(x, y, cfg.data.val_size, cfg.train.seed), tx, ty, source)
 
-# %% ../nbs/01_data.ipynb #e359d50a
+# %% ../nbs/01_data.ipynb #cb9f51cd
 def show_digits(x:torch.Tensor, # images, N×28×28 (uint8 or float)
                 titles=None,    # one title per image
                 ncols:int=10,   # images per row
@@ -152,7 +166,7 @@ def show_digits(x:torch.Tensor, # images, N×28×28 (uint8 or float)
     fig.tight_layout()
     return fig
 
-# %% ../nbs/01_data.ipynb #d26a7309
+# %% ../nbs/01_data.ipynb #ef91c063
 def plot_class_balance(data:DigitData):
     "Bar chart of images per digit in the train, validation and test sets."
     import matplotlib.pyplot as plt, pandas as pd, seaborn as sns
@@ -163,12 +177,12 @@ def plot_class_balance(data:DigitData):
     ax.set_title('Images per digit'); fig.tight_layout()
     return fig
 
-# %% ../nbs/01_data.ipynb #f6a9f75f
+# %% ../nbs/01_data.ipynb #9380a8a1
 def mean_images(x:torch.Tensor, y:torch.Tensor) -> torch.Tensor:
     "Mean image of each digit, 10×28×28 float in [0, 1]."
     return torch.stack([x[y == d].float().mean(0) / 255 for d in range(10)])
 
-# %% ../nbs/01_data.ipynb #50ab90d9
+# %% ../nbs/01_data.ipynb #002090be
 MEAN, STD = 0.1307, 0.3081
 
 def normalize(xb:torch.Tensor) -> torch.Tensor:
@@ -180,7 +194,7 @@ def denormalize(xb:torch.Tensor) -> torch.Tensor:
     "Inverse of `normalize`: back to [0, 1]."
     return xb * STD + MEAN
 
-# %% ../nbs/01_data.ipynb #7f2e9766
+# %% ../nbs/01_data.ipynb #e8d98ebc
 def augment(xb:torch.Tensor,     # float images in [0, 1], N×1×H×W
             shift:float=2.0,     # largest shift in pixels
             rotate:float=10.0,   # largest rotation in degrees
@@ -196,7 +210,7 @@ def augment(xb:torch.Tensor,     # float images in [0, 1], N×1×H×W
     grid = F.affine_grid(theta.to(xb.dtype), list(xb.shape), align_corners=False)
     return F.grid_sample(xb, grid, align_corners=False, padding_mode='zeros')
 
-# %% ../nbs/01_data.ipynb #10a089fe
+# %% ../nbs/01_data.ipynb #f160fdb9
 def batches(n:int, bs:int, shuffle:bool=False, generator:torch.Generator|None=None, device='cpu'):
     "Index tensors covering `range(n)` in batches of `bs` (shuffled if `shuffle`)."
     idx = torch.randperm(n, generator=generator, device=device) if shuffle else torch.arange(n, device=device)
