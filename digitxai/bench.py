@@ -11,13 +11,13 @@ from .config import UserError, Config, get_config, merge, add_common_args, confi
 from .data import DigitData, get_data, data_root, normalize
 from .model import build_model
 from .checkpoint import write_text, save_figure, ensure_dir
-from .train import train, loss_and_accuracy, pick_device
+from .train import train, loss_and_accuracy, pick_device, cpu_has_bf16
 
 # %% auto #0
 __all__ = ['TARGETS', 'BUDGETS', 'QUICK_NOTE', 'BENCH_KEYS', 'ROW_KEYS', 'matmul_peak', 'machine_info', 'train_flops_per_image',
            'reset_peak_memory', 'peak_memory_mb', 'eval_steps', 'time_to_target', 'Recorder', 'stalls', 'summarize',
-           'bench_ours', 'ReferenceNet', 'reference_loader', 'bench_reference', 'bench_explain', 'ratio_to_99',
-           'run_bench', 'format_table', 'plot_curves', 'bench_args', 'bench_main']
+           'bench_ours', 'uses_bf16', 'ReferenceNet', 'reference_loader', 'bench_reference', 'bench_explain',
+           'conv_profile', 'ratio_to_99', 'run_bench', 'format_table', 'plot_curves', 'bench_args', 'bench_main']
 
 # %% ../nbs/08_bench.ipynb #19b9d77d
 def _sync(device):
@@ -26,10 +26,11 @@ def _sync(device):
 def matmul_peak(device='cpu',  # where to measure
                 n:int|None=None,  # matrix size; default 2048 on the CPU, 8192 on a GPU
                 reps:int|None=None, # timed products (default 5 on the CPU, 20 on a GPU); the fastest counts
+                dtype=None,       # default: bf16 on a GPU, fp32 on the CPU
                ) -> dict:
-    "Measured FLOP/s of an `n`×`n` matrix product: fp32 on the CPU, bf16 on a GPU."
+    "Measured FLOP/s of an `n`×`n` matrix product in `dtype`."
     dev = torch.device(device); gpu = dev.type == 'cuda'
-    n, reps, dtype = n or (8192 if gpu else 2048), reps or (20 if gpu else 5), torch.bfloat16 if gpu else torch.float32
+    n, reps, dtype = n or (8192 if gpu else 2048), reps or (20 if gpu else 5), dtype or (torch.bfloat16 if gpu else torch.float32)
     a, b = torch.randn(n, n, device=dev, dtype=dtype), torch.randn(n, n, device=dev, dtype=dtype)
     a @ b; _sync(dev)  # warm-up
     best = float('inf')
@@ -160,9 +161,14 @@ def bench_ours(cfg:Config, data:DigitData, evals_per_epoch:int=2, budget_s:float
     return model, summarize(rec, train_flops_per_image(model), peak_flops, name='ours', recipe=_ours_recipe(cfg), device=dev.type,
                             n_train=n, n_test=len(data.test_x), batch_size=bs, peak_mem_mb=round(peak_memory_mb(dev), 1), mem_start_mb=mem0, mem_kind=mem)
 
+def uses_bf16(cfg) -> bool:
+    "Do our training steps run under bf16 autocast with `cfg` on this machine?"
+    dev = pick_device(cfg.train.device).type
+    return bool(cfg.train.amp) and (dev == 'cuda' or (dev == 'cpu' and cpu_has_bf16()))
+
 def _ours_recipe(cfg) -> str:
     t = cfg.train
-    on = [k for k in ('channels_last', 'compile') if t[k]] + (['bf16 autocast'] if t.amp and pick_device(t.device).type == 'cuda' else [])
+    on = [k for k in ('channels_last', 'compile') if t[k]] + (['bf16 autocast'] if uses_bf16(cfg) else [])
     return f"DigitNet {list(cfg.model.widths)}, SGD one-cycle lr {t.lr}, batch {t.batch_size}, {t.epochs} epochs, data on device" + ''.join(f', {k}' for k in on)
 
 # %% ../nbs/08_bench.ipynb #b0c88288
@@ -238,6 +244,31 @@ def bench_explain(model:nn.Module, x:torch.Tensor, device='cpu', batch_size:int=
         return dict(results=[], notes=[f'explainers failed: {type(e).__name__}: {e}'.split('\n')[0]])
 
 # %% ../nbs/08_bench.ipynb #8b1d279b
+def conv_profile(net:nn.Module,       # the network to profile (e.g. `digitxai.gradcam.inference_copy(model, layer)`)
+                 x:torch.Tensor,      # one batch of inputs
+                 rounds:int=5,        # timed forward passes (after one warm-up)
+                ) -> dict:
+    "Per-`Conv2d` milliseconds, GFLOP/s and share of the fp32 matmul peak over one batch, and the whole forward's milliseconds."
+    convs, t, flops = [(n, m) for n, m in net.named_modules() if isinstance(m, nn.Conv2d)], {}, {}
+    def pre(n):
+        def f(m, i): t[n] = t.get(n, 0.) - time.perf_counter()
+        return f
+    def post(n):
+        def f(m, i, o): t[n] += time.perf_counter(); flops[n] = 2 * o.numel() * m.in_channels // m.groups * math.prod(m.kernel_size)
+        return f  # returns None: the output is left as it is
+    hs = [m.register_forward_pre_hook(pre(n)) for n, m in convs] + [m.register_forward_hook(post(n)) for n, m in convs]
+    try:
+        with torch.inference_mode():
+            net(x); t.clear(); t0 = time.perf_counter()
+            for _ in range(rounds): net(x)
+            total = (time.perf_counter() - t0) / rounds
+    finally:
+        for h in hs: h.remove()
+    peak = matmul_peak(x.device)['flops'] if x.device.type == 'cpu' else matmul_peak(x.device, dtype=torch.float32)['flops']
+    rows = [dict(layer=n, ms=1e3 * t[n] / rounds, gflops=flops[n] / (t[n] / rounds) / 1e9, of_peak=flops[n] / (t[n] / rounds) / peak) for n, _ in convs]
+    return dict(forward_ms=1e3 * total, conv_ms=sum(r['ms'] for r in rows), peak_gflops=peak / 1e9, threads=torch.get_num_threads(), rows=rows)
+
+# %% ../nbs/08_bench.ipynb #4b86919d
 BUDGETS = {  # mode: budgets of the run
     'quick': dict(n_train=2048, n_test=1000, epochs=1, ref_epochs=1, n_explain=500, n_scorecam=16, peak_n=1024, budget_s=60),
     'full':  dict(n_train=None, n_test=None, epochs=None, ref_epochs=None, n_explain=10000, n_scorecam=None, peak_n=None, budget_s=900),
@@ -248,7 +279,7 @@ def _mode_data(data:DigitData, b:dict) -> DigitData:
     n, t = b['n_train'], b['n_test']
     return DigitData(data.train_x[:n], data.train_y[:n], data.valid_x, data.valid_y, data.test_x[:t], data.test_y[:t], data.source)
 
-# %% ../nbs/08_bench.ipynb #32f5854f
+# %% ../nbs/08_bench.ipynb #856f8341
 def ratio_to_99(ours:dict|None, ref:dict|None) -> tuple[float|None, str]:
     "Ours/reference training time to 99.0 % and a sentence saying what it means (or why it is missing)."
     if not ours or not ref: return None, 'one of the recipes was skipped'
@@ -258,7 +289,7 @@ def ratio_to_99(ours:dict|None, ref:dict|None) -> tuple[float|None, str]:
     if r: return None, f"ours did not reach 99.0 % in {ours['train_s']:.1f} s of training; the reference did in {r:.1f} s"
     return None, 'neither recipe reached 99.0 %'
 
-# %% ../nbs/08_bench.ipynb #976d0ed6
+# %% ../nbs/08_bench.ipynb #7f14e2db
 def run_bench(cfg:Config|None=None,  # our recipe (default config if `None`); also picks the device
               quick:bool=False,       # the CI smoke mode
               ref_epochs:int|None=None, # reference epochs (default: 1 quick; full: 3 on the CPU, 6 on a GPU)
@@ -274,7 +305,8 @@ def run_bench(cfg:Config|None=None,  # our recipe (default config if `None`); al
     if cfg.train.threads: torch.set_num_threads(cfg.train.threads)
     data = _mode_data(get_data(cfg), b)
     res = dict(digitxai_bench=1, mode=mode, note=QUICK_NOTE if quick else None, machine=machine_info(dev))
-    log(f'measuring the matmul peak on {dev} …'); pk = matmul_peak(dev, b['peak_n'] if dev.type == 'cpu' else None); res['matmul_peak'] = pk
+    dt = torch.bfloat16 if uses_bf16(cfg) else torch.float32  # the peak of the precision the convolutions run in
+    log(f'measuring the matmul peak on {dev} …'); pk = matmul_peak(dev, b['peak_n'] if dev.type == 'cpu' else None, dtype=dt); res['matmul_peak'] = pk
     budget, ref_epochs = budget_s or b['budget_s'], ref_epochs or b['ref_epochs'] or (6 if dev.type == 'cuda' else 3)
     res['train'] = {}; model = None
     if 'ours' not in skip:
@@ -297,14 +329,14 @@ def _explain(model, cfg, data, dev, b, skip, log):
     log(f'explaining {len(x)} test digits (Score-CAM: {min(n_sc, len(x))}) …')
     return bench_explain(model, x, dev, batch_size=1000, n_scorecam=n_sc)
 
-# %% ../nbs/08_bench.ipynb #68dfdbef
+# %% ../nbs/08_bench.ipynb #a95812c3
 BENCH_KEYS = ['digitxai_bench', 'mode', 'note', 'machine', 'matmul_peak', 'train', 'explain', 'seconds']
 ROW_KEYS = ['name', 'recipe', 'device', 'n_train', 'n_test', 'batch_size', 'peak_mem_mb', 'mem_start_mb', 'mem_kind', 'warmup_s', 'train_s',
             'stall_steps', 'stall_s',
             'time_to_99_0_s', 'time_to_99_5_s', 'final_acc', 'epochs_run', 'images', 'images_per_s', 'flops_per_image',
             'achieved_flops', 'efficiency', 'stopped', 'curve']
 
-# %% ../nbs/08_bench.ipynb #856f8341
+# %% ../nbs/08_bench.ipynb #b00d9d90
 def _si(x, unit='FLOP/s'):
     if x is None or x != x: return '—'
     for p, s in ((1e12, 'T'), (1e9, 'G'), (1e6, 'M')):
@@ -325,7 +357,7 @@ def _train_lines(train:dict) -> list:
               for k, r in train.items() if isinstance(r, dict) and r.get('stall_steps')]
     return lines + [f"ours/reference time to 99.0 %: {train['ratio_to_99'] if train['ratio_to_99'] is not None else '—'} ({train['ratio_note']})"]
 
-# %% ../nbs/08_bench.ipynb #4c0b70dc
+# %% ../nbs/08_bench.ipynb #51eb3cf1
 def _explain_lines(ex:dict) -> list:
     rows = ex.get('results', [])
     lines = [f"{'explaining':<12}{'library':<18}{'images':>8}{'seconds':>10}{'maps/s':>12}{'digitxai is':>15}"] if rows else []
@@ -342,7 +374,7 @@ def format_table(res:dict) -> str:
             f"{hw} · {m['torch_threads']} torch threads · torch {m['torch']} · load {m['load_avg']} · matmul peak {_si(pk['flops'])} ({pk['dtype']}, n={pk['n']})"]
     return '\n'.join(head + [''] + _train_lines(res['train']) + [''] + _explain_lines(res['explain']) + [f"\ntotal {res['seconds']:.1f} s"])
 
-# %% ../nbs/08_bench.ipynb #df6087fd
+# %% ../nbs/08_bench.ipynb #f137933d
 def plot_curves(res:dict):
     "Test error against training wall time for each recipe, with the targets; returns the figure."
     from matplotlib.figure import Figure
@@ -356,7 +388,7 @@ def plot_curves(res:dict):
     ax.set_title(f"{res['machine']['gpu'] or 'CPU'}" + (' · QUICK (not the real figures)' if res['mode'] == 'quick' else ''), fontsize=10)
     fig.tight_layout(); return fig
 
-# %% ../nbs/08_bench.ipynb #e01e9f2a
+# %% ../nbs/08_bench.ipynb #8aace717
 def bench_args(p):
     "Flags of `digitxai bench`."
     add_common_args(p, checkpoint=False, out_help='folder for bench.json and bench.png (default: bench/ under output.dir of the config)')
@@ -367,7 +399,7 @@ def bench_args(p):
     p.add_argument('--evals-per-epoch', type=int, default=2, metavar='K', help='test evaluations per epoch (default 2)')
     p.add_argument('--skip', action='append', default=[], choices=['ours', 'reference', 'explain'], help='leave out a part (repeatable)')
 
-# %% ../nbs/08_bench.ipynb #e58db897
+# %% ../nbs/08_bench.ipynb #7314f805
 def bench_main(args) -> int:
     "Run `digitxai bench`."
     cfg = config_from_args(args)
@@ -381,7 +413,7 @@ def bench_main(args) -> int:
     print(format_table(res)); print(f"wrote {out/'bench.json'}, {out/'bench.png'}")
     return 0
 
-# %% ../nbs/08_bench.ipynb #51eb3cf1
+# %% ../nbs/08_bench.ipynb #cf3f4a80
 if __name__ == '__main__' and '__file__' in globals():  # run as a script, not in this notebook
     from digitxai.cli import main as _cli_main
     sys.exit(_cli_main(['bench', *sys.argv[1:]]))
