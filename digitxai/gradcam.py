@@ -347,7 +347,7 @@ def pgc_normalise(raw:torch.Tensor, size=(28, 28)) -> torch.Tensor:
     def mm(m): m = m - m.amin((1, 2), keepdim=True); return m / (1e-7 + m.amax((1, 2), keepdim=True))
     return mm(mm(F.relu(upsample(mm(raw), size))))
 
-# %% ../nbs/05_gradcam.ipynb #3cac0d86
+# %% ../nbs/05_gradcam.ipynb #fb21400d
 def _np(a) -> np.ndarray: return a.detach().float().cpu().numpy() if isinstance(a, torch.Tensor) else np.asarray(a, dtype=np.float32)
 
 def overlay(img,                 # the digit: 28×28 (uint8, [0, 1] float, or normalised float)
@@ -396,14 +396,14 @@ def predict_all(model:nn.Module, x_uint8:torch.Tensor, batch_size:int=1000) -> t
     cam, dev = GradCAM(model), next(model.parameters()).device
     return torch.cat([cam.logits(normalize_images(x_uint8[i:i + batch_size]).to(dev)).softmax(1).cpu() for i in range(0, len(x_uint8), batch_size)])
 
-# %% ../nbs/05_gradcam.ipynb #87d210ff
+# %% ../nbs/05_gradcam.ipynb #f8d9917e
 def _open_image(src) -> Image.Image:
     "A decoded PIL image from a path (via `digitxai.data.open_image`: huge or unreadable files are a `UserError`) or a PIL image."
     if isinstance(src, Image.Image): return src
     if not Path(src).exists(): raise UserError(f"{src} does not exist")
     return open_image(src)
 
-# %% ../nbs/05_gradcam.ipynb #f8d9917e
+# %% ../nbs/05_gradcam.ipynb #70e2a3ff
 def _to_gray(img:Image.Image) -> np.ndarray:
     "Any PIL image → float32 gray array in [0, 255], at most 512 px on its long side."
     img = ImageOps.exif_transpose(img)
@@ -419,7 +419,7 @@ def _to_gray(img:Image.Image) -> np.ndarray:
     if max(img.size) > 512: img.thumbnail((512, 512), Image.Resampling.LANCZOS)
     return np.asarray(img, dtype=np.float32)
 
-# %% ../nbs/05_gradcam.ipynb #0e6c869e
+# %% ../nbs/05_gradcam.ipynb #5976caf3
 def _otsu(a:np.ndarray) -> float:
     "Otsu's threshold of values in [0, 1]."
     h, edges = np.histogram(a, 256, (0, 1)); p = h / max(h.sum(), 1); c = (edges[:-1] + edges[1:]) / 2
@@ -450,7 +450,7 @@ def _ink(a:np.ndarray) -> np.ndarray:
     ink /= top; th = _otsu(ink)
     return np.clip((ink - th / 2) / (1 - th / 2), 0, 1)
 
-# %% ../nbs/05_gradcam.ipynb #5976caf3
+# %% ../nbs/05_gradcam.ipynb #b81511d2
 def _bbox(ink:np.ndarray, q:float=0.002):
     "Rows and columns holding the ink, ignoring specks that hold less than a fraction `q` of it at each side."
     def span(v):
@@ -472,7 +472,7 @@ def _thicken(ink:np.ndarray, scale:float, target:float=2.0) -> np.ndarray:
     r = int(round((target * scale - width) / 2))
     return _max_filter(ink, min(r, 64)) if r >= 1 else ink
 
-# %% ../nbs/05_gradcam.ipynb #b81511d2
+# %% ../nbs/05_gradcam.ipynb #a6d7ae12
 def _fit_and_centre(ink:np.ndarray) -> np.ndarray:
     "Fit the cropped ink into 20×20 (keeping the aspect ratio) and centre it by mass in 28×28; uint8."
     h, w = ink.shape; s = 20 / max(h, w)
@@ -486,7 +486,7 @@ def _fit_and_centre(ink:np.ndarray) -> np.ndarray:
         out[oy:oy + size[0], ox:ox + size[1]] = t
     return (out * 255).round().to(torch.uint8).numpy()
 
-# %% ../nbs/05_gradcam.ipynb #a6d7ae12
+# %% ../nbs/05_gradcam.ipynb #a7179460
 def prepare_digit(src, # an image file (any format PIL reads) or a PIL image
                  ) -> np.ndarray:
     "Turn a picture of one digit into a 28×28 uint8 MNIST-style image (white ink on black, 20×20 box, centred by mass)."
@@ -496,7 +496,7 @@ def prepare_digit(src, # an image file (any format PIL reads) or a PIL image
     crop = ink[rows, cols]
     return _fit_and_centre(_thicken(crop, max(crop.shape) / 20))
 
-# %% ../nbs/05_gradcam.ipynb #928c864c
+# %% ../nbs/05_gradcam.ipynb #6df99513
 def fake_photo(digit:np.ndarray, # 28×28 uint8 MNIST digit
                seed:int=0,        # randomness of the lighting, noise and framing
                size:int=336,      # side of the digit in the photo, in pixels
@@ -514,7 +514,7 @@ def fake_photo(digit:np.ndarray, # 28×28 uint8 MNIST digit
     buf = io.BytesIO(); Image.fromarray((rgb * 255).astype(np.uint8)).save(buf, 'JPEG', quality=80); buf.seek(0)
     return Image.open(buf)
 
-# %% ../nbs/05_gradcam.ipynb #7c22c23d
+# %% ../nbs/05_gradcam.ipynb #54bef118
 def _target_arg(s:str):
     if s in ('pred', 'true'): return s
     if s.isdigit() and 0 <= int(s) <= 9: return int(s)
@@ -529,7 +529,7 @@ def explain_args(p):
     add_common_args(p, out_help='folder for the overlay PNGs (default: explanations)')
     return p
 
-# %% ../nbs/05_gradcam.ipynb #54bef118
+# %% ../nbs/05_gradcam.ipynb #c1f8c0e9
 def true_label(path:Path) -> int:
     "The digit named by the folder that holds `path` (`…/7/img.png` → 7); `UserError` otherwise."
     name = Path(path).resolve().parent.name
@@ -544,7 +544,7 @@ def _out_names(paths, method) -> list[str]:
         names.append(f"{stem}{'' if seen[stem] == 1 else '_' + str(seen[stem])}_{method.replace('+', 'p')}.png")
     return names
 
-# %% ../nbs/05_gradcam.ipynb #c1f8c0e9
+# %% ../nbs/05_gradcam.ipynb #8c3af605
 def explain_figure(img:np.ndarray, heatmap, probs:torch.Tensor, target:int, title:str, method:str='gradcam'):
     "The overlay written by `digitxai explain`: the prepared digit and its heatmap for `target`."
     import matplotlib.pyplot as plt
@@ -575,7 +575,7 @@ def explain_main(args) -> int:
     print(f"wrote {len(paths)} overlay{'s' if len(paths) != 1 else ''} to {out}/")
     return 0
 
-# %% ../nbs/05_gradcam.ipynb #2207a1bb
+# %% ../nbs/05_gradcam.ipynb #b46b4f78
 def _timed(fn, device) -> float:
     if torch.device(device).type == 'cuda': torch.cuda.synchronize()
     t = time.perf_counter(); fn()
@@ -601,7 +601,7 @@ def _peer_runners(model, module):
     except ImportError: notes.append('captum is not installed (pip install captum): skipped')
     return runs, notes + ['captum has no Score-CAM']
 
-# %% ../nbs/05_gradcam.ipynb #b46b4f78
+# %% ../nbs/05_gradcam.ipynb #047320f5
 def bench_explainers(model:nn.Module,           # the classifier (not changed: the runs use a copy)
                      x:torch.Tensor,            # normalised images N×1×28×28
                      batch_size:int=1000,       # images per forward pass, for every library
