@@ -73,7 +73,7 @@ RULES = {  # key: (lowest, highest) for numbers, a list of choices for strings, 
     'train.epochs': (1, 1000), 'train.batch_size': (1, 65536), 'train.lr': (1e-8, 10), 'train.momentum': (0, 0.999),
     'train.weight_decay': (0, 1), 'train.label_smoothing': (0, 0.5), 'train.pct_start': (0.01, 0.99),
     'train.seed': (0, 2**63-1), 'train.device': ['auto', 'cpu', 'cuda', 'mps'], 'train.threads': (0, 1024),
-    'train.checkpoint_every': (1, 1000), 'train.compile_mode': ['default', 'reduce-overhead', 'max-autotune'],
+    'train.checkpoint_every': (1, 1000), 'train.compile_mode': ['default', 'reduce-overhead', 'max-autotune'], 'train.ema': (0, 0.9999),
 }
 
 # %% ../nbs/00_config.ipynb #dc97227f

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #0e700737
 from __future__ import annotations
-import functools, json, math, os, signal, sys, tempfile, time
+import copy, functools, json, math, os, signal, sys, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -15,8 +15,8 @@ from .checkpoint import save_checkpoint, load_checkpoint, atomic_write, write_te
 
 # %% auto #0
 __all__ = ['pick_device', 'prepare_batch', 'cpu_has_bf16', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state',
-           'Interrupted', 'Diverged', 'finish_run', 'plot_history', 'train', 'same_weights', 'ship_model', 'train_args',
-           'train_main']
+           'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'finish_run', 'plot_history', 'train', 'same_weights',
+           'ship_model', 'train_args', 'train_main']
 
 # %% ../nbs/03_train.ipynb #5b317b51
 def pick_device(name:str='auto') -> torch.device:
@@ -69,12 +69,14 @@ class TrainState:
     order: torch.Tensor|None = None     # the current epoch's shuffled indices
     history: list = field(default_factory=list)  # one dict of metrics per completed epoch
     elapsed: float = 0.                 # training seconds so far
+    ema: nn.Module|None = None          # the averaged model (see below); `None` with `train.ema: 0`
 
 # %% ../nbs/03_train.ipynb #23112b0d
 def save_state(path:Path, model, opt, sched, gens:dict, st:TrainState, cfg):
     "Save a resumable training state (`state.safetensors` + `state.json`) atomically."
     from safetensors.torch import save
     t = {f'model.{k}': v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+    if st.ema is not None: t |= {f'ema.{k}': v.detach().cpu().contiguous() for k, v in st.ema.state_dict().items()}
     osd = opt.state_dict()
     for i, s in osd['state'].items():
         for k, v in s.items():
@@ -89,20 +91,23 @@ def save_state(path:Path, model, opt, sched, gens:dict, st:TrainState, cfg):
     write_text(path/'state.json', json.dumps(meta, indent=1, default=str))
 
 # %% ../nbs/03_train.ipynb #ad15847e
-def load_state(path:Path, model, opt, sched, gens:dict) -> TrainState:
-    "Restore what `save_state` wrote into `model`, `opt`, `sched` and `gens`; returns the `TrainState`."
+def load_state(path:Path, model, opt, sched, gens:dict, ema=None) -> TrainState:
+    "Restore what `save_state` wrote into `model`, `opt`, `sched`, `gens` (and `ema`); returns the `TrainState`."
     from safetensors.torch import load_file
     if not (path/'state.safetensors').exists() or not (path/'state.json').exists():
         raise UserError(f"{path} holds no resumable state (state.safetensors + state.json); pass a run folder written by `digitxai train`")
     t, meta = load_file(str(path/'state.safetensors')), json.loads((path/'state.json').read_text())
     dev = next(model.parameters()).device
     model.load_state_dict({k[6:]: v for k, v in t.items() if k.startswith('model.')})
+    if ema is not None:
+        if not any(k.startswith('ema.') for k in t): raise UserError(f"{path} was saved without averaged weights; resume it with --set train.ema=0")
+        ema.load_state_dict({k[4:]: v for k, v in t.items() if k.startswith('ema.')})
     state = {int(i): {**s, **{k.split('.', 2)[2]: v.to(dev) for k, v in t.items() if k.startswith(f'opt.{i}.')}} for i, s in meta['opt_scalars'].items()}
     opt.load_state_dict({'state': state, 'param_groups': meta['opt_groups']})
     sched.load_state_dict(meta['sched'])
     for name, g in gens.items(): g.set_state(t[f'rng.{name}'])
     torch.set_rng_state(t['rng.torch'])
-    return TrainState(meta['epoch'], meta['step'], t.get('order'), meta['history'], meta['elapsed'])
+    return TrainState(meta['epoch'], meta['step'], t.get('order'), meta['history'], meta['elapsed'], ema)
 
 # %% ../nbs/03_train.ipynb #0e66dda8
 class Interrupted(UserError):
@@ -125,6 +130,23 @@ class _StopFlag:
         if self.old is not None: signal.signal(signal.SIGINT, self.old)
 
 # %% ../nbs/03_train.ipynb #a4d7cc45
+def ema_decay(decay:float, # `train.ema`
+              n:int,       # 0-based step
+             ) -> float:
+    "The weight of the old average after step `n`: `decay`, lowered during the first steps."
+    return min(decay, (1 + n) / (10 + n))
+
+@torch.no_grad()
+def update_ema(ema:nn.Module, model:nn.Module, decay:float, n:int):
+    "Move `ema`'s parameters and floating-point buffers towards `model`'s by `1 - ema_decay(decay, n)`; copy the others."
+    w, model = 1 - ema_decay(decay, n), getattr(model, '_orig_mod', model)  # a compiled model shares the original's tensors
+    torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), w)
+    bufs = list(zip(ema.buffers(), model.buffers()))
+    for fp, op in ((True, lambda a, b: torch._foreach_lerp_(a, b, w)), (False, torch._foreach_copy_)):  # one kernel each on a GPU
+        pairs = [(a, b) for a, b in bufs if a.is_floating_point() == fp]
+        if pairs: op([a for a, _ in pairs], [b for _, b in pairs])
+
+# %% ../nbs/03_train.ipynb #c72ec715
 def _setup(cfg, device, n_train):
     torch.manual_seed(cfg.train.seed)
     model = build_model(cfg).to(device)
@@ -138,15 +160,16 @@ def _setup(cfg, device, n_train):
     steps = max(steps, math.ceil(2 / cfg.train.pct_start) + 2)  # one-cycle needs ≥ 2 warm-up steps; tiny runs stop early in the cycle
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.train.lr, total_steps=steps, pct_start=cfg.train.pct_start)
     gens = {'shuffle': torch.Generator().manual_seed(cfg.train.seed), 'augment': torch.Generator(device).manual_seed(cfg.train.seed + 1)}
-    return model, opt, sched, gens
+    ema = copy.deepcopy(model).eval().requires_grad_(False) if cfg.train.ema > 0 else None
+    return model, opt, sched, gens, ema
 
-# %% ../nbs/03_train.ipynb #88faf44e
+# %% ../nbs/03_train.ipynb #199e8fd9
 def _check_finite(loss, step, epoch, cfg):
     if not torch.isfinite(loss).item():
         raise Diverged(f"loss became {loss.item()} at step {step} of epoch {epoch + 1}; the last good checkpoint is kept. "
                        f"Lower train.lr (now {cfg.train.lr}) or check the data for broken images")
 
-# %% ../nbs/03_train.ipynb #d18d28b8
+# %% ../nbs/03_train.ipynb #470be35a
 def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_step=None):
     "Run (the rest of) one epoch; returns False if stopped by SIGINT."
     from tqdm.auto import tqdm
@@ -163,6 +186,7 @@ def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_st
         loss = F.cross_entropy(out.float(), yb, label_smoothing=cfg.train.label_smoothing)
         if i % check_every == 0 or i == len(idx) - 1: _check_finite(loss, i + 1, st.epoch, cfg)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step()
+        if st.ema is not None: update_ema(st.ema, model, cfg.train.ema, sched.last_epoch - 1)
         tot_loss += loss.detach() * len(yb); correct += (out.argmax(1) == yb).sum(); seen += len(yb); st.step = i + 1
         if progress and i % 20 == 0: bar.set_postfix(loss=f'{tot_loss.item() / seen:.4f}', acc=f'{correct.item() / seen:.4f}')
         if on_step: on_step(st, model)
@@ -170,7 +194,7 @@ def _epoch(model, opt, sched, gens, st, cfg, device, stop, progress, x, y, on_st
     st.train_loss, st.train_acc = tot_loss.item() / max(seen, 1), correct.item() / max(seen, 1)
     return True
 
-# %% ../nbs/03_train.ipynb #c72ec715
+# %% ../nbs/03_train.ipynb #3b1f26d4
 def finish_run(model, history, cfg, data, out:Path, name:str='model'):
     "Write the checkpoint with its sidecar (test accuracy included), the curves and the config into run folder `out`."
     tl, ta = loss_and_accuracy(model, data.test_x, data.test_y, amp=cfg.train.amp, channels_last=cfg.train.channels_last)
@@ -183,7 +207,7 @@ def finish_run(model, history, cfg, data, out:Path, name:str='model'):
     fig = plot_history(history); save_figure(fig, out/'curves.png', dpi=120); plt.close(fig)
     return ta
 
-# %% ../nbs/03_train.ipynb #199e8fd9
+# %% ../nbs/03_train.ipynb #1409751e
 def plot_history(history:list):
     "Loss and accuracy curves, train and validation, per epoch; returns the figure."
     import matplotlib.pyplot as plt
@@ -197,24 +221,25 @@ def plot_history(history:list):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/03_train.ipynb #470be35a
+# %% ../nbs/03_train.ipynb #34a423a5
 def train(cfg:Config|None=None,      # configuration (default config if `None`)
           data:DigitData|None=None,   # data to train on (read from `cfg.data` if `None`)
           out:str|Path|None=None,     # run folder to write (nothing is written if `None`)
           progress:bool=True,         # show a live progress bar
           resume:bool=False,          # continue from the state saved in `out`
           log=print,                  # where the per-epoch lines go
-          on_step=None,               # called as `on_step(state, model)` after every step (for tests and callbacks)
+          on_step=None,               # called as `on_step(state, model)` after every step (for tests and callbacks); `state.ema` is the averaged model
          ) -> tuple[nn.Module, list]:
-    "Train a `DigitNet`; returns the model (eval mode) and the per-epoch history."
+    "Train a `DigitNet`; returns the model (eval mode; the averaged one unless `train.ema: 0`) and the per-epoch history."
     cfg = cfg or get_config(); device = pick_device(cfg.train.device)
     if cfg.train.threads: torch.set_num_threads(cfg.train.threads)
     out = ensure_dir(out) if out is not None else None
     if out is not None and not resume: write_text(out/'config.yaml', cfg.to_yaml())
     data = data or get_data(cfg)
     x, y = data.train_x.to(device), data.train_y.to(device)
-    model, opt, sched, gens = _setup(cfg, device, len(x))
-    st = load_state(out, model, opt, sched, gens) if resume else TrainState()
+    model, opt, sched, gens, ema = _setup(cfg, device, len(x))
+    st = load_state(out, model, opt, sched, gens, ema) if resume else TrainState(ema=ema)
+    best = model if ema is None else ema  # the model that is validated, tested and saved
     fwd = torch.compile(model, mode=cfg.train.compile_mode) if cfg.train.compile else model
     if st.epoch == 0 and st.step == 0: log(f"{'epoch':>5} {'train_loss':>10} {'train_acc':>9} {'valid_loss':>10} {'valid_acc':>9} {'time':>6}")
     with _StopFlag() as stop:
@@ -226,23 +251,23 @@ def train(cfg:Config|None=None,      # configuration (default config if `None`)
                 if out is not None: save_state(out, model, opt, sched, gens, st, cfg)
                 raise Interrupted(f"interrupted at step {st.step} of epoch {st.epoch + 1}" +
                                   (f"; resume with: digitxai train --resume {out}" if out is not None else " (no --out, nothing saved)"))
-            vl, va = loss_and_accuracy(model, data.valid_x, data.valid_y, amp=cfg.train.amp, channels_last=cfg.train.channels_last) if len(data.valid_x) else (float('nan'),) * 2
+            vl, va = loss_and_accuracy(best, data.valid_x, data.valid_y, amp=cfg.train.amp, channels_last=cfg.train.channels_last) if len(data.valid_x) else (float('nan'),) * 2
             st.history.append(dict(epoch=st.epoch + 1, train_loss=st.train_loss, train_acc=st.train_acc, valid_loss=vl, valid_acc=va,
                                    lr=sched.get_last_lr()[0], time=round(st.elapsed, 2)))
             log(f"{st.epoch + 1:>5} {st.train_loss:>10.4f} {st.train_acc:>9.4f} {vl:>10.4f} {va:>9.4f} {st.elapsed:>6.1f}")
             st.epoch, st.step, st.order = st.epoch + 1, 0, None
             if out is not None and (st.epoch % cfg.train.checkpoint_every == 0 or st.epoch == cfg.train.epochs):
                 save_state(out, model, opt, sched, gens, st, cfg)
-    if out is not None: finish_run(model, st.history, cfg, data, out)
-    return model.eval(), st.history
+    if out is not None: finish_run(best, st.history, cfg, data, out)
+    return best.eval(), st.history
 
-# %% ../nbs/03_train.ipynb #89389ad3
+# %% ../nbs/03_train.ipynb #28d3a2ed
 def same_weights(a:nn.Module, b:nn.Module) -> bool:
     "Are all parameters and buffers of `a` and `b` bit-identical?"
     sa, sb = a.state_dict(), b.state_dict()
     return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
 
-# %% ../nbs/03_train.ipynb #aa315055
+# %% ../nbs/03_train.ipynb #5d21e548
 def ship_model(src:str|Path,              # a checkpoint written by `digitxai train`
                dest:str|Path,             # where the smaller copy goes, e.g. `digitxai.checkpoint.pretrained_path()`
                data:DigitData|None=None,  # data whose test set is measured again (default: MNIST through the default config)
@@ -257,7 +282,7 @@ def ship_model(src:str|Path,              # a checkpoint written by `digitxai tr
     save_checkpoint(model, dest, side.get('config', {}), store=store, **meta)
     return read_sidecar(dest)
 
-# %% ../nbs/03_train.ipynb #3ba014cd
+# %% ../nbs/03_train.ipynb #306a1bbe
 def train_args(p):
     "Flags of `digitxai train`."
     add_common_args(p, checkpoint=False, out_help='folder that receives the run folder (default: output.dir of the config)')
