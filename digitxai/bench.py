@@ -61,7 +61,7 @@ def train_flops_per_image(model:nn.Module,      # the network (a copy is counted
                          ) -> float:
     "Conv and linear FLOPs of one training step (forward + backward), per image."
     from torch.utils.flop_counter import FlopCounterMode
-    m = copy.deepcopy(model).cpu().float().train()
+    m = copy.deepcopy(model).cpu().float().train().requires_grad_(True)  # an averaged model has no gradients of its own
     x, y = torch.randn(n, *input_shape), torch.zeros(n, dtype=torch.long)
     with FlopCounterMode(display=False) as fc: loss_fn(m(x), y).backward()
     return fc.get_total_flops() / n
@@ -154,7 +154,7 @@ def bench_ours(cfg:Config, data:DigitData, evals_per_epoch:int=2, budget_s:float
     n, bs = len(d.train_x), cfg.train.batch_size
     mem = reset_peak_memory(dev); mem0 = round(peak_memory_mb(dev), 1); rec = Recorder(evaluate, dev, evals_per_epoch, budget_s)
     def hook(st, m):
-        if rec(st.epoch, st.step, _steps(n, bs), min(bs, n - (st.step - 1) * bs), m): raise _Stop
+        if rec(st.epoch, st.step, _steps(n, bs), min(bs, n - (st.step - 1) * bs), m if st.ema is None else st.ema): raise _Stop
     try: train(cfg, d, progress=False, log=lambda s: None, on_step=hook)
     except _Stop: pass
     model = getattr(rec.model, '_orig_mod', rec.model).eval()
@@ -169,7 +169,8 @@ def uses_bf16(cfg) -> bool:
 def _ours_recipe(cfg) -> str:
     t = cfg.train
     on = [k for k in ('channels_last', 'compile') if t[k]] + (['bf16 autocast'] if uses_bf16(cfg) else [])
-    return f"DigitNet {list(cfg.model.widths)}, SGD one-cycle lr {t.lr}, batch {t.batch_size}, {t.epochs} epochs, data on device" + ''.join(f', {k}' for k in on)
+    return (f"DigitNet {list(cfg.model.widths)}, SGD one-cycle lr {t.lr}, batch {t.batch_size}, {t.epochs} epochs, data on device"
+            + (f", weight average {t.ema}" if t.ema else '') + ''.join(f', {k}' for k in on))
 
 # %% ../nbs/08_bench.ipynb #b0c88288
 class ReferenceNet(nn.Module):
