@@ -11,13 +11,13 @@ from .config import UserError, Config, get_config, merge, add_common_args, confi
 from .data import DigitData, get_data, data_root, normalize
 from .model import build_model
 from .checkpoint import write_text, save_figure, ensure_dir
-from .train import train, loss_and_accuracy, pick_device, cpu_has_bf16
+from .train import train, loss_and_accuracy, pick_device, bf16_training
 
 # %% auto #0
 __all__ = ['TARGETS', 'BUDGETS', 'QUICK_NOTE', 'BENCH_KEYS', 'ROW_KEYS', 'matmul_peak', 'machine_info', 'train_flops_per_image',
            'reset_peak_memory', 'peak_memory_mb', 'eval_steps', 'time_to_target', 'Recorder', 'stalls', 'summarize',
-           'bench_ours', 'uses_bf16', 'ReferenceNet', 'reference_loader', 'bench_reference', 'bench_explain',
-           'conv_profile', 'ratio_to_99', 'run_bench', 'format_table', 'plot_curves', 'bench_args', 'bench_main']
+           'bench_ours', 'ReferenceNet', 'reference_loader', 'bench_reference', 'bench_explain', 'conv_profile',
+           'ratio_to_99', 'run_bench', 'format_table', 'plot_curves', 'bench_args', 'bench_main']
 
 # %% ../nbs/08_bench.ipynb #19b9d77d
 def _sync(device):
@@ -161,14 +161,9 @@ def bench_ours(cfg:Config, data:DigitData, evals_per_epoch:int=2, budget_s:float
     return model, summarize(rec, train_flops_per_image(model), peak_flops, name='ours', recipe=_ours_recipe(cfg), device=dev.type,
                             n_train=n, n_test=len(data.test_x), batch_size=bs, peak_mem_mb=round(peak_memory_mb(dev), 1), mem_start_mb=mem0, mem_kind=mem)
 
-def uses_bf16(cfg) -> bool:
-    "Do our training steps run under bf16 autocast with `cfg` on this machine?"
-    dev = pick_device(cfg.train.device).type
-    return bool(cfg.train.amp) and (dev == 'cuda' or (dev == 'cpu' and cpu_has_bf16()))
-
 def _ours_recipe(cfg) -> str:
     t = cfg.train
-    on = [k for k in ('channels_last', 'compile') if t[k]] + (['bf16 autocast'] if uses_bf16(cfg) else [])
+    on = [k for k in ('channels_last', 'compile') if t[k]] + (['bf16 autocast'] if bf16_training(pick_device(t.device), t.amp) else [])
     return (f"DigitNet {list(cfg.model.widths)}, SGD one-cycle lr {t.lr}, batch {t.batch_size}, {t.epochs} epochs, data on device"
             + (f", weight average {t.ema}" if t.ema else '') + ''.join(f', {k}' for k in on))
 
@@ -306,7 +301,7 @@ def run_bench(cfg:Config|None=None,  # our recipe (default config if `None`); al
     if cfg.train.threads: torch.set_num_threads(cfg.train.threads)
     data = _mode_data(get_data(cfg), b)
     res = dict(digitxai_bench=1, mode=mode, note=QUICK_NOTE if quick else None, machine=machine_info(dev))
-    dt = torch.bfloat16 if uses_bf16(cfg) else torch.float32  # the peak of the precision the convolutions run in
+    dt = torch.bfloat16 if bf16_training(dev, cfg.train.amp) else torch.float32  # the peak of the precision the convolutions run in
     log(f'measuring the matmul peak on {dev} …'); pk = matmul_peak(dev, b['peak_n'] if dev.type == 'cpu' else None, dtype=dt); res['matmul_peak'] = pk
     budget, ref_epochs = budget_s or b['budget_s'], ref_epochs or b['ref_epochs'] or (6 if dev.type == 'cuda' else 3)
     res['train'] = {}; model = None

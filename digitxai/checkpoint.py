@@ -4,7 +4,7 @@
 
 # %% ../nbs/02a_checkpoint.ipynb #73788489
 from __future__ import annotations
-import contextlib, errno, json, os, platform, tempfile
+import contextlib, copy, errno, json, os, platform, tempfile
 from pathlib import Path
 import torch
 from .config import UserError, Config, get_config, validate, merge, read_yaml, default_config_path
@@ -12,8 +12,8 @@ from .model import build_model
 
 # %% auto #0
 __all__ = ['STORES', 'PICKLE_SUFFIXES', 'ensure_dir', 'atomic_write', 'write_text', 'save_figure', 'library_versions',
-           'sidecar_path', 'quantize_int8', 'dequantize_int8', 'save_checkpoint', 'read_sidecar', 'load_checkpoint',
-           'pretrained_path', 'load_pretrained']
+           'sidecar_path', 'quantize_int8', 'dequantize_int8', 'stored_copy', 'save_checkpoint', 'read_sidecar',
+           'load_checkpoint', 'pretrained_path', 'load_pretrained']
 
 # %% ../nbs/02a_checkpoint.ipynb #28db7b31
 def ensure_dir(path:str|Path) -> Path:
@@ -102,6 +102,13 @@ def _stored(sd:dict, store:str) -> dict:
 def _restored(tensors:dict) -> dict:
     "Undo `_stored`: int8 codes times their scales; other tensors as they are (loading casts them)."
     return {k: dequantize_int8(v, tensors[_SCALE + k]) if _SCALE + k in tensors else v for k, v in tensors.items() if not k.startswith(_SCALE)}
+
+def stored_copy(model:torch.nn.Module, # the model
+                store:str,             # precision on disk (`STORES`)
+               ) -> torch.nn.Module:
+    "A copy of `model` with exactly the weights that loading it back from a checkpoint stored in `store` gives."
+    m = copy.deepcopy(model); m.load_state_dict(_restored(_stored(model.state_dict(), store)))
+    return m
 
 # %% ../nbs/02a_checkpoint.ipynb #8e795f0a
 def save_checkpoint(model:torch.nn.Module, # the model to save

@@ -4,19 +4,19 @@
 
 # %% ../nbs/03_train.ipynb #0e700737
 from __future__ import annotations
-import copy, functools, json, math, os, signal, sys, tempfile, time
+import copy, functools, json, math, os, signal, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from .config import UserError, Config, get_config, add_common_args, config_from_args
 from .data import DigitData, get_data, normalize, augment, batches
 from .model import build_model
-from .checkpoint import save_checkpoint, load_checkpoint, atomic_write, write_text, save_figure, ensure_dir, read_sidecar
+from .checkpoint import save_checkpoint, load_checkpoint, stored_copy, atomic_write, write_text, save_figure, ensure_dir, read_sidecar
 
 # %% auto #0
-__all__ = ['pick_device', 'prepare_batch', 'cpu_has_bf16', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state',
-           'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'finish_run', 'plot_history', 'train', 'same_weights',
-           'ship_model', 'train_args', 'train_main']
+__all__ = ['pick_device', 'prepare_batch', 'cpu_has_bf16', 'bf16_training', 'loss_and_accuracy', 'TrainState', 'save_state',
+           'load_state', 'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'finish_run', 'plot_history', 'train',
+           'same_weights', 'ship_model', 'train_args', 'train_main']
 
 # %% ../nbs/03_train.ipynb #5b317b51
 def pick_device(name:str='auto') -> torch.device:
@@ -43,9 +43,13 @@ def cpu_has_bf16() -> bool:
     except OSError: return False
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
+def bf16_training(device:torch.device, amp:bool) -> bool:
+    "Do training steps run under bf16 autocast on `device` with `train.amp = amp`?"
+    return bool(amp) and (device.type == 'cuda' or (device.type == 'cpu' and cpu_has_bf16()))
+
 def _autocast(device, enabled, train=False):
     "bf16 autocast on CUDA; on a CPU with native bf16 only for training steps (`train`)."
-    on = enabled and (device.type == 'cuda' or (train and device.type == 'cpu' and cpu_has_bf16()))
+    on = bf16_training(device, enabled) if train else enabled and device.type == 'cuda'
     return torch.autocast(device.type, dtype=torch.bfloat16, enabled=on)
 
 @torch.inference_mode()
@@ -142,9 +146,9 @@ def update_ema(ema:nn.Module, model:nn.Module, decay:float, n:int):
     w, model = 1 - ema_decay(decay, n), getattr(model, '_orig_mod', model)  # a compiled model shares the original's tensors
     torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), w)
     bufs = list(zip(ema.buffers(), model.buffers()))
-    for fp, op in ((True, lambda a, b: torch._foreach_lerp_(a, b, w)), (False, torch._foreach_copy_)):  # one kernel each on a GPU
-        pairs = [(a, b) for a, b in bufs if a.is_floating_point() == fp]
-        if pairs: op([a for a, _ in pairs], [b for _, b in pairs])
+    fl, ints = [p for p in bufs if p[0].is_floating_point()], [p for p in bufs if not p[0].is_floating_point()]
+    if fl: torch._foreach_lerp_([a for a, _ in fl], [b for _, b in fl], w)  # one kernel on a GPU
+    if ints: torch._foreach_copy_([a for a, _ in ints], [b for _, b in ints])  # batch norm's step counters
 
 # %% ../nbs/03_train.ipynb #c72ec715
 def _setup(cfg, device, n_train):
@@ -275,8 +279,7 @@ def ship_model(src:str|Path,              # a checkpoint written by `digitxai tr
               ) -> dict:
     "Copy checkpoint `src` to `dest` in precision `store`, its test accuracy measured again on the stored weights; returns the new sidecar."
     model, side = load_checkpoint(src); data = data or get_data(get_config())
-    with tempfile.TemporaryDirectory() as d:  # measure what loading the stored file gives (storing is deterministic)
-        tl, ta = loss_and_accuracy(load_checkpoint(save_checkpoint(model, Path(d)/'m.safetensors', side.get('config', {}), store=store))[0], data.test_x, data.test_y)
+    tl, ta = loss_and_accuracy(stored_copy(model, store), data.test_x, data.test_y)  # exactly what loading `dest` gives
     meta = {k: v for k, v in side.items() if k not in ('config', 'versions')}
     meta.update(test_accuracy=ta, test_loss=tl, float32_test_accuracy=side.get('float32_test_accuracy', side.get('test_accuracy')), stored_as=store)
     save_checkpoint(model, dest, side.get('config', {}), store=store, **meta)
