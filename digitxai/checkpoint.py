@@ -4,60 +4,16 @@
 
 # %% ../nbs/02a_checkpoint.ipynb #73788489
 from __future__ import annotations
-import contextlib, copy, errno, json, os, platform, tempfile
+import copy, json, platform
 from pathlib import Path
 import torch
-from .config import UserError, Config, get_config, validate, merge, read_yaml, default_config_path
+from .config import UserError, validate, merge, read_yaml, default_config_path, package_dir
+from .core import atomic_write, write_text, json_safe
 from .model import build_model
 
 # %% auto #0
-__all__ = ['STORES', 'PICKLE_SUFFIXES', 'ensure_dir', 'atomic_write', 'write_text', 'save_figure', 'library_versions',
-           'sidecar_path', 'quantize_int8', 'dequantize_int8', 'stored_copy', 'save_checkpoint', 'read_sidecar',
-           'load_checkpoint', 'pretrained_path', 'load_pretrained']
-
-# %% ../nbs/02a_checkpoint.ipynb #28db7b31
-def ensure_dir(path:str|Path) -> Path:
-    "Create folder `path` (and parents); `UserError` if that is impossible or it is not writable."
-    path = Path(path)
-    try: path.mkdir(parents=True, exist_ok=True)
-    except (OSError, PermissionError) as e: raise UserError(f"cannot create output folder {path} ({e.strerror or e}); choose another folder with --out") from None
-    if not os.access(path, os.W_OK | os.X_OK): raise UserError(f"output folder {path} is not writable; choose another folder with --out")
-    return path
-
-# %% ../nbs/02a_checkpoint.ipynb #6059f875
-@contextlib.contextmanager
-def atomic_write(path:str|Path, mode:str='wb'):
-    "Open a temporary file next to `path`; on success fsync it and rename it to `path`, on error delete it."
-    path = Path(path); ensure_dir(path.parent)
-    try: fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent)
-    except OSError as e: raise _write_error(path, e) from None
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files; give the usual permissions
-        with os.fdopen(fd, mode) as f:
-            yield f
-            f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(FileNotFoundError): os.unlink(tmp)
-        if isinstance(e, OSError) and e.errno in _USER_ERRNOS: raise _write_error(path, e) from None
-        raise
-
-def _umask():
-    m = os.umask(0); os.umask(m); return m
-
-_USER_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
-def _write_error(path, e):
-    fix = 'free some disk space' if e.errno in (errno.ENOSPC, errno.EDQUOT) else 'choose a writable folder with --out'
-    return UserError(f"cannot write {path} ({e.strerror or e}); {fix}; nothing was written")
-
-def write_text(path, text:str):
-    "Write `text` to `path` atomically."
-    with atomic_write(path, 'w') as f: f.write(text)
-
-def save_figure(fig, path, **kwargs):
-    "Save a matplotlib figure atomically (format from the file name)."
-    path = Path(path)
-    with atomic_write(path) as f: fig.savefig(f, format=path.suffix.lstrip('.') or 'png', bbox_inches='tight', **kwargs)
+__all__ = ['STORES', 'PICKLE_SUFFIXES', 'library_versions', 'sidecar_path', 'quantize_int8', 'dequantize_int8', 'stored_copy',
+           'save_checkpoint', 'read_sidecar', 'load_checkpoint', 'pretrained_path', 'load_pretrained', 'load_model']
 
 # %% ../nbs/02a_checkpoint.ipynb #be99bbce
 def library_versions() -> dict:
@@ -123,15 +79,9 @@ def save_checkpoint(model:torch.nn.Module, # the model to save
     if path.suffix != '.safetensors': raise UserError(f"checkpoint name {path.name} must end in .safetensors")
     tensors = _stored(model.state_dict(), store)
     with atomic_write(path) as f: f.write(save(tensors, metadata={'format': 'pt', 'producer': 'digitxai', 'store': store}))
-    side = {'config': _plain(cfg), 'versions': library_versions(), **meta}
-    write_text(sidecar_path(path), json.dumps(side, indent=1, default=_plain))
+    side = {'config': cfg, 'versions': library_versions(), **meta}
+    write_text(sidecar_path(path), json.dumps(json_safe(side), indent=1))
     return path
-
-def _plain(o):
-    if isinstance(o, dict): return {k: _plain(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple)): return [_plain(v) for v in o]
-    if isinstance(o, torch.Tensor): return o.tolist()
-    return o
 
 # %% ../nbs/02a_checkpoint.ipynb #2e9c540f
 PICKLE_SUFFIXES = {'.pt', '.pth', '.pkl', '.pickle', '.ckpt', '.bin'}
@@ -171,10 +121,18 @@ def load_checkpoint(path:str|Path, device='cpu') -> tuple[torch.nn.Module, dict]
 # %% ../nbs/02a_checkpoint.ipynb #1ce22cc3
 def pretrained_path() -> Path:
     "Path of the pretrained checkpoint shipped inside the package."
-    from importlib import resources
-    return Path(str(resources.files('digitxai') / 'pretrained' / 'digitnet.safetensors'))
+    return package_dir()/'pretrained'/'digitnet.safetensors'
 
 def load_pretrained(device='cpu') -> tuple[torch.nn.Module, dict]:
     "The shipped pretrained `DigitNet` (eval mode) and its sidecar."
-    if not pretrained_path().exists(): raise UserError(f"the pretrained model is missing from the installation ({pretrained_path()}); reinstall digitxai")
+    if not pretrained_path().exists():
+        raise UserError(f"the pretrained model is missing from the installation ({pretrained_path()}); "
+                        "reinstall digitxai with pip")
     return load_checkpoint(pretrained_path(), device)
+
+def load_model(checkpoint:str|Path|None=None, # a `.safetensors` file; `None`: the shipped model
+               device='cpu',                  # where the model goes
+              ) -> tuple[torch.nn.Module, dict]:
+    "The model of `--checkpoint`, or the shipped pretrained one: `(model in eval mode, sidecar)`."
+    if checkpoint is None: return load_pretrained(device)
+    return load_checkpoint(checkpoint, device)

@@ -4,14 +4,13 @@
 
 # %% ../nbs/00_config.ipynb #9509cfb1
 from __future__ import annotations
-import argparse, copy, difflib, os
-from importlib import resources
+import copy, difflib, os
 from pathlib import Path
 import yaml
 
 # %% auto #0
-__all__ = ['RULES', 'UserError', 'default_config_path', 'Config', 'to_plain', 'flatten', 'read_yaml', 'validate', 'merge',
-           'parse_override', 'get_config', 'add_common_args', 'config_from_args']
+__all__ = ['RULES', 'UserError', 'package_dir', 'default_config_path', 'Config', 'to_plain', 'flatten', 'read_yaml', 'validate',
+           'merge', 'parse_override', 'get_config']
 
 # %% ../nbs/00_config.ipynb #3f720534
 class UserError(Exception):
@@ -19,9 +18,14 @@ class UserError(Exception):
     exit_code = 2  # what the command line exits with
 
 # %% ../nbs/00_config.ipynb #0041bf73
+def package_dir() -> Path:
+    "The folder of the installed package, found from a module's own file."
+    import digitxai.config  # a module always has a file: a folder named digitxai can't shadow it
+    return Path(digitxai.config.__file__).parent
+
 def default_config_path() -> Path:
     "Path of the `default_config.yaml` shipped inside the package."
-    return Path(str(resources.files('digitxai') / 'default_config.yaml'))
+    return package_dir()/'default_config.yaml'
 
 # %% ../nbs/00_config.ipynb #2a89cbe5
 class Config(dict):
@@ -128,17 +132,3 @@ def get_config(path=None, overrides=()) -> Config:
     cfg = merge(defaults, read_yaml(path)) if path else defaults
     for o in overrides: cfg = merge(cfg, parse_override(o))
     return validate(cfg, defaults)
-
-# %% ../nbs/00_config.ipynb #4b38dccb
-def add_common_args(p:argparse.ArgumentParser, checkpoint:bool=True, out_help:str='output folder'):
-    "Add `--config`, `--set`, `--out` and (optionally) `--checkpoint` to parser `p`."
-    p.add_argument('--config', metavar='FILE', help='YAML file overriding the default configuration')
-    p.add_argument('--set', metavar='KEY=VALUE', action='append', default=[], dest='overrides',
-                   help='override one config key, e.g. --set train.epochs=3 (repeatable)')
-    p.add_argument('--out', metavar='DIR', help=out_help)
-    if checkpoint: p.add_argument('--checkpoint', metavar='FILE', help='model checkpoint (.safetensors); default: the shipped pretrained model')
-    return p
-
-def config_from_args(args) -> Config:
-    "The validated configuration that `--config` and `--set` describe."
-    return get_config(getattr(args, 'config', None), getattr(args, 'overrides', []))

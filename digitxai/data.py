@@ -8,14 +8,14 @@ import hashlib, math, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 from .config import UserError, get_config
 
 # %% auto #0
-__all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root', 'has_mnist', 'load_mnist', 'to_gray28',
-           'open_image', 'read_image', 'load_image_folder', 'write_image_folder', 'split_train_valid', 'DigitData',
-           'get_data', 'show_digits', 'plot_class_balance', 'mean_images', 'normalize', 'denormalize', 'augment',
-           'batches']
+__all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root', 'has_mnist', 'load_mnist', 'to_gray',
+           'to_gray28', 'open_image', 'read_image', 'load_image_folder', 'write_image_folder', 'split_train_valid',
+           'DigitData', 'get_data', 'show_digits', 'plot_class_balance', 'mean_images', 'normalize', 'denormalize',
+           'augment', 'batches']
 
 # %% ../nbs/01_data.ipynb #538f8240
 def data_root(root:str|Path|None=None) -> Path:
@@ -52,16 +52,36 @@ def load_mnist(root:str|Path|None=None, # folder holding `MNIST/raw`; see `data_
 # %% ../nbs/01_data.ipynb #f3d99692
 IMAGE_EXTS = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff', '.webp', '.pgm'}
 
+def _flatten_alpha(img:Image.Image) -> Image.Image:
+    "Transparent parts on a background that contrasts with the ink (white for dark ink)."
+    img = img.convert('RGBA')
+    al = np.asarray(img.getchannel('A'), dtype=np.float32) / 255
+    gray = np.asarray(img.convert('L'), dtype=np.float32)
+    ink = float((gray * al).sum() / max(al.sum(), 1e-6))  # mean gray of the opaque part
+    bg = (255,) * 4 if ink < 128 else (0, 0, 0, 255)
+    return Image.alpha_composite(Image.new('RGBA', img.size, bg), img)
+
+def to_gray(img:Image.Image,   # any PIL image
+            max_side:int=512,  # shrink larger images to this many pixels on the long side
+           ) -> np.ndarray:
+    "Any PIL image → float32 gray array in [0, 255] (camera orientation, transparency, any mode)."
+    img = ImageOps.exif_transpose(img)
+    if img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or (img.mode == 'P' and 'transparency' in img.info):
+        img = _flatten_alpha(img)
+    if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
+        a = np.asarray(img, dtype=np.float64)
+        lo, hi = a.min(), a.max()
+        img = Image.fromarray(((a - lo) / (hi - lo) * 255 if hi > lo else a * 0).astype(np.uint8))
+    try: img = img.convert('L')
+    except ValueError: img = img.convert('RGB').convert('L')
+    if max(img.size) > max_side: img.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return np.asarray(img, dtype=np.float32)
+
 def to_gray28(img:Image.Image) -> np.ndarray:
     "Any PIL image → 28×28 uint8 grayscale array."
-    if img.mode in ('RGBA', 'LA', 'PA') or (img.mode == 'P' and 'transparency' in img.info):
-        img = img.convert('RGBA'); bg = Image.new('RGBA', img.size, (0, 0, 0, 255)); img = Image.alpha_composite(bg, img)
-    if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'F'):
-        a = np.asarray(img, dtype=np.float64); lo, hi = a.min(), a.max()
-        img = Image.fromarray(((a - lo) / (hi - lo) * 255 if hi > lo else a * 0).astype(np.uint8))
-    img = img.convert('L')
-    if img.size != (28, 28): img = img.resize((28, 28), Image.Resampling.LANCZOS)
-    return np.asarray(img, dtype=np.uint8)
+    gray = Image.fromarray(to_gray(img).astype(np.uint8))
+    if gray.size != (28, 28): gray = gray.resize((28, 28), Image.Resampling.LANCZOS)
+    return np.asarray(gray, dtype=np.uint8)
 
 MAX_PIXELS = 40_000_000  # larger images are refused before they are decoded (a decompression bomb guard)
 

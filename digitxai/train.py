@@ -4,28 +4,20 @@
 
 # %% ../nbs/03_train.ipynb #0e700737
 from __future__ import annotations
-import copy, functools, json, math, os, signal, sys, time
+import copy, functools, json, math, signal, sys, time
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
-from .config import UserError, Config, get_config, add_common_args, config_from_args
-from .data import DigitData, get_data, normalize, augment, batches
+from .config import UserError, Config, get_config
+from .core import pick_device, torch_threads, batch_logits, ensure_dir, atomic_write, write_text, save_figure
+from .data import DigitData, get_data, normalize, augment
 from .model import build_model
-from .checkpoint import save_checkpoint, load_checkpoint, stored_copy, atomic_write, write_text, save_figure, ensure_dir, read_sidecar
+from .checkpoint import save_checkpoint, load_checkpoint, stored_copy, read_sidecar
 
 # %% auto #0
-__all__ = ['pick_device', 'prepare_batch', 'cpu_has_bf16', 'bf16_training', 'loss_and_accuracy', 'TrainState', 'save_state',
-           'load_state', 'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'finish_run', 'plot_history', 'train',
-           'same_weights', 'ship_model', 'train_args', 'train_main']
-
-# %% ../nbs/03_train.ipynb #5b317b51
-def pick_device(name:str='auto') -> torch.device:
-    "The torch device for `name` (`auto`, `cpu`, `cuda`, `mps`)."
-    has_mps = getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
-    if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'mps' if has_mps else 'cpu')
-    if name == 'cuda' and not torch.cuda.is_available(): raise UserError("train.device=cuda but no CUDA GPU is visible; use train.device=auto or cpu")
-    if name == 'mps' and not has_mps: raise UserError("train.device=mps but MPS is not available; use train.device=auto or cpu")
-    return torch.device(name)
+__all__ = ['prepare_batch', 'cpu_has_bf16', 'bf16_training', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state',
+           'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'finish_run', 'plot_history', 'train', 'same_weights',
+           'ship_model']
 
 # %% ../nbs/03_train.ipynb #dd081d61
 def prepare_batch(x_u8:torch.Tensor, aug:dict|None=None, generator=None, channels_last:bool=True) -> torch.Tensor:
@@ -52,17 +44,19 @@ def _autocast(device, enabled, train=False):
     on = bf16_training(device, enabled) if train else enabled and device.type == 'cuda'
     return torch.autocast(device.type, dtype=torch.bfloat16, enabled=on)
 
-@torch.inference_mode()
-def loss_and_accuracy(model:nn.Module, x:torch.Tensor, y:torch.Tensor, bs:int=2000, amp:bool=False, channels_last:bool=True):
+def loss_and_accuracy(model:nn.Module,     # the classifier
+                      x:torch.Tensor,      # uint8 images, N×28×28
+                      y:torch.Tensor,      # their labels
+                      bs:int=2000,         # images per forward pass
+                      amp:bool=False,      # bf16 autocast on a CUDA GPU
+                      channels_last:bool=True, # the memory layout training uses
+                     ) -> tuple[float, float]:
     "Mean cross-entropy and accuracy of `model` (eval mode) on uint8 images `x` with labels `y`."
-    was = model.training; model.eval()
-    dev = next(model.parameters()).device; loss = correct = 0.
-    for i in range(0, len(x), bs):
-        xb, yb = prepare_batch(x[i:i+bs].to(dev), channels_last=channels_last), y[i:i+bs].to(dev)
-        with _autocast(dev, amp): out = model(xb).float()
-        loss += F.cross_entropy(out, yb, reduction='sum').item(); correct += (out.argmax(1) == yb).sum().item()
-    model.train(was)
-    return loss / max(len(x), 1), correct / max(len(x), 1)
+    prep = functools.partial(prepare_batch, channels_last=channels_last)
+    logits = batch_logits(model, x, bs, prep, amp)
+    if not len(x): return 0., 0.
+    loss = F.cross_entropy(logits.double(), y.cpu(), reduction='sum').item()
+    return loss / len(x), (logits.argmax(1) == y.cpu()).double().mean().item()
 
 # %% ../nbs/03_train.ipynb #fd3428d4
 @dataclass
@@ -235,8 +229,12 @@ def train(cfg:Config|None=None,      # configuration (default config if `None`)
           on_step=None,               # called as `on_step(state, model)` after every step (for tests and callbacks); `state.ema` is the averaged model
          ) -> tuple[nn.Module, list]:
     "Train a `DigitNet`; returns the model (eval mode; the averaged one unless `train.ema: 0`) and the per-epoch history."
-    cfg = cfg or get_config(); device = pick_device(cfg.train.device)
-    if cfg.train.threads: torch.set_num_threads(cfg.train.threads)
+    cfg = cfg or get_config()
+    with torch_threads(cfg.train.threads): return _train(cfg, data, out, progress, resume, log, on_step)
+
+def _train(cfg, data, out, progress, resume, log, on_step):
+    "The body of `train`, with torch's threads already set."
+    device = pick_device(cfg.train.device)
     out = ensure_dir(out) if out is not None else None
     if out is not None and not resume: write_text(out/'config.yaml', cfg.to_yaml())
     data = data or get_data(cfg)
@@ -263,7 +261,7 @@ def train(cfg:Config|None=None,      # configuration (default config if `None`)
             if out is not None and (st.epoch % cfg.train.checkpoint_every == 0 or st.epoch == cfg.train.epochs):
                 save_state(out, model, opt, sched, gens, st, cfg)
     if out is not None: finish_run(best, st.history, cfg, data, out)
-    return best.eval(), st.history
+    return best.eval().requires_grad_(True), st.history  # a plain model again: peers need gradients
 
 # %% ../nbs/03_train.ipynb #28d3a2ed
 def same_weights(a:nn.Module, b:nn.Module) -> bool:
@@ -284,28 +282,3 @@ def ship_model(src:str|Path,              # a checkpoint written by `digitxai tr
     meta.update(test_accuracy=ta, test_loss=tl, float32_test_accuracy=side.get('float32_test_accuracy', side.get('test_accuracy')), stored_as=store)
     save_checkpoint(model, dest, side.get('config', {}), store=store, **meta)
     return read_sidecar(dest)
-
-# %% ../nbs/03_train.ipynb #306a1bbe
-def train_args(p):
-    "Flags of `digitxai train`."
-    add_common_args(p, checkpoint=False, out_help='folder that receives the run folder (default: output.dir of the config)')
-    p.add_argument('--name', help='name of the run folder (default: run-YYYYmmdd-HHMMSS)')
-    p.add_argument('--resume', metavar='RUN_DIR', help='continue the interrupted run in RUN_DIR with its saved config')
-    p.add_argument('--no-progress', action='store_true', help='no progress bar, only one line per epoch')
-
-def train_main(args) -> int:
-    "Run `digitxai train`."
-    if args.resume:
-        out = Path(args.resume)
-        if args.config or args.overrides: raise UserError("--resume continues with the run's own config; drop --config/--set")
-        if not (out/'config.yaml').exists(): raise UserError(f"{out} is not a run folder (no config.yaml); pass the folder `digitxai train` wrote")
-        cfg = get_config(out/'config.yaml')
-    else:
-        cfg = config_from_args(args)
-        out = Path(args.out or cfg.output.dir)/(args.name or time.strftime('run-%Y%m%d-%H%M%S'))
-        if (out/'state.json').exists(): raise UserError(f"{out} already holds a run; choose another --name or resume it with --resume {out}")
-    print(f"training on {pick_device(cfg.train.device)}, writing {out}", file=sys.stderr)
-    train(cfg, out=out, progress=not args.no_progress, resume=bool(args.resume))
-    side = read_sidecar(out/'model.safetensors')
-    print(f"test accuracy {side['test_accuracy']:.4f}; wrote {out/'model.safetensors'}, {out/'curves.png'}")
-    return 0
