@@ -15,7 +15,7 @@ __all__ = ['COPIES', 'resolve_layer', 'CapturePoint', 'fold_batchnorm', 'MaxPool
 
 # %% ../nbs/05_capture.ipynb #22b3c23e
 def resolve_layer(model:nn.Module,               # the classifier
-                  layer:str|nn.Module|None=None, # a submodule, its name, or `None` (the last conv block)
+                  layer:str|nn.Module|None=None, # a submodule or its name; `None`: last conv block
                  ) -> tuple[str, nn.Module]:
     "The name and the module of `layer` inside `model`."
     if layer is None: layer = last_conv_block(model)
@@ -30,12 +30,13 @@ def resolve_layer(model:nn.Module,               # the classifier
 
 # %% ../nbs/05_capture.ipynb #92cd6c52
 class CapturePoint(nn.Module):
-    "Identity on a layer's output that keeps it ('keep') or makes it the leaf of a new graph ('grad')."
+    "Identity on a layer's output that keeps it ('keep') or makes it a new graph's leaf ('grad')."
     def __init__(self, clone:bool=True): # pass a copy on (unless no in-place op can follow)
         super().__init__()
         self.mode, self.a, self.clone = 'off', [], clone  # `a`: one tensor per forward call
 
-    def forward(self, out):
+    def forward(self, out): # the explained layer's output
+        "Keep `out` as the mode says and pass it (or a copy of it) on."
         if not isinstance(out, torch.Tensor):
             raise TypeError(f"the explained layer must return a tensor, not {type(out).__name__}")
         if self.mode == 'off': return out
@@ -48,17 +49,20 @@ class CapturePoint(nn.Module):
 # %% ../nbs/05_capture.ipynb #98fb4ac2
 class _Tracer(torch.fx.Tracer):
     "An fx tracer that remembers the output of one module."
-    def __init__(self, target:nn.Module):
+    def __init__(self, target:nn.Module|None): # the module whose output to remember
         super().__init__()
         self.target, self.outs = target, []
 
-    def call_module(self, m, forward, args, kwargs):
+    def call_module(self, m, forward, args, kwargs): # as in `torch.fx.Tracer`
+        "Trace a call of `m`; note its output node when `m` is the target."
         out = super().call_module(m, forward, args, kwargs)
         if m is self.target: self.outs.append(out.node)
         return out
 
 # %% ../nbs/05_capture.ipynb #3d19469f
-def _conv_then_bn(node, mods) -> bool:
+def _conv_then_bn(node:torch.fx.Node, # a node of the graph
+                  mods:dict,          # the graph module's submodules by name
+                 ) -> bool:
     "Is `node` an eval-foldable `BatchNorm2d` whose only input is a `Conv2d` used nowhere else?"
     bn = mods.get(node.target) if node.op == 'call_module' else None
     prev = node.args[0] if node.args else None
@@ -66,7 +70,7 @@ def _conv_then_bn(node, mods) -> bool:
     if not (isinstance(prev, torch.fx.Node) and prev.op == 'call_module'): return False
     return isinstance(mods.get(prev.target), nn.Conv2d) and len(prev.users) == 1
 
-def fold_batchnorm(gm:torch.fx.GraphModule) -> torch.fx.GraphModule:
+def fold_batchnorm(gm:torch.fx.GraphModule) -> torch.fx.GraphModule: # a traced eval-mode model
     "Fold each eval-mode `BatchNorm2d` that follows a `Conv2d` into that convolution (in place)."
     from torch.nn.utils.fusion import fuse_conv_bn_eval
     mods = dict(gm.named_modules())
@@ -74,7 +78,8 @@ def fold_batchnorm(gm:torch.fx.GraphModule) -> torch.fx.GraphModule:
         if not _conv_then_bn(node, mods): continue
         conv = node.args[0]
         parent, _, name = conv.target.rpartition('.')
-        setattr(gm.get_submodule(parent), name, fuse_conv_bn_eval(mods[conv.target], mods[node.target]))
+        fused = fuse_conv_bn_eval(mods[conv.target], mods[node.target])
+        setattr(gm.get_submodule(parent), name, fused)
         node.replace_all_uses_with(conv)
         gm.graph.erase_node(node)
     gm.recompile()
@@ -82,28 +87,33 @@ def fold_batchnorm(gm:torch.fx.GraphModule) -> torch.fx.GraphModule:
 
 # %% ../nbs/05_capture.ipynb #8c130ae5
 class MaxPool2x2(nn.Module):
-    "`nn.MaxPool2d(2)` as two maxima over views of a channels-last tensor: the same numbers, faster."
-    def forward(self, a):
+    "`nn.MaxPool2d(2)` as two maxima over views of a channels-last tensor: same numbers, faster."
+    def forward(self, a): # N×C×H×W activations (channels-last is fastest)
+        "The 2×2 max-pool of `a`."
         if a.dim() != 4: return F.max_pool2d(a, 2)
         n, c, h, w = a.shape
-        v = a[..., :h // 2 * 2, :w // 2 * 2].permute(0, 2, 3, 1).reshape(n, h // 2, 2, w // 2, 2 * c)
+        v = a[..., :h // 2 * 2, :w // 2 * 2].permute(0, 2, 3, 1)
+        v = v.reshape(n, h // 2, 2, w // 2, 2 * c)  # rows in pairs; column pairs side by side
         m = torch.maximum(v[:, :, 0], v[:, :, 1])
         return torch.maximum(m[..., :c], m[..., c:]).permute(0, 3, 1, 2)
 
 # %% ../nbs/05_capture.ipynb #d5742066
-def _is_pool2(m) -> bool:
+def _is_pool2(m:nn.Module) -> bool: # a submodule
     "Is `m` a plain 2×2, stride-2 `nn.MaxPool2d`?"
     two, one, zero = (2, (2, 2)), (1, (1, 1)), (0, (0, 0))
     return (isinstance(m, nn.MaxPool2d) and m.kernel_size in two and m.stride in two
-            and m.padding in zero and m.dilation in one and not m.ceil_mode and not m.return_indices)
+            and m.padding in zero and m.dilation in one
+            and not m.ceil_mode and not m.return_indices)
 
-def _pool_after_relu(node, mods) -> bool:
+def _pool_after_relu(node:torch.fx.Node, # a max-pool node
+                     mods:dict,          # the graph module's submodules by name
+                    ) -> bool:
     "Is the input of pool `node` a ReLU module used only by it?"
     relu = node.args[0]
     return (isinstance(relu, torch.fx.Node) and relu.op == 'call_module'
             and isinstance(mods.get(relu.target), nn.ReLU) and len(relu.users) == 1)
 
-def faster_pooling(gm:torch.fx.GraphModule) -> torch.fx.GraphModule:
+def faster_pooling(gm:torch.fx.GraphModule) -> torch.fx.GraphModule: # a traced eval-mode model
     "Before the capture point: pool before ReLU, and 2×2 max-pools as `MaxPool2x2` (in place)."
     mods = dict(gm.named_modules())
     for node in list(gm.graph.nodes):
@@ -124,14 +134,18 @@ def faster_pooling(gm:torch.fx.GraphModule) -> torch.fx.GraphModule:
     return gm
 
 # %% ../nbs/05_capture.ipynb #799e394c
-def _writes_in_place(n:torch.fx.Node, mods:dict) -> bool:
+def _writes_in_place(n:torch.fx.Node, # a node of the graph
+                     mods:dict,       # the graph module's submodules by name
+                    ) -> bool:
     "Can graph node `n` write into its input?"
     if n.kwargs.get('inplace'): return True
     if n.op == 'call_method': return n.target.endswith('_')
     if n.op == 'call_module': return bool(getattr(mods.get(n.target), 'inplace', False))
     return n.op == 'call_function' and getattr(n.target, '__name__', '').endswith('_')
 
-def _in_place_after(gm:torch.fx.GraphModule, cap:torch.fx.Node) -> bool:
+def _in_place_after(gm:torch.fx.GraphModule, # the traced copy
+                    cap:torch.fx.Node,       # its capture point
+                   ) -> bool:
     "Can any operation after the capture point write in place (so the capture must pass a copy)?"
     mods, nodes = dict(gm.named_modules()), list(gm.graph.nodes)
     return any(_writes_in_place(n, mods) for n in nodes[nodes.index(cap) + 1:])
@@ -140,7 +154,7 @@ def _in_place_after(gm:torch.fx.GraphModule, cap:torch.fx.Node) -> bool:
 def build_inference_copy(model:nn.Module,   # the classifier
                          layer:str|None=None, # where to put the capture point; `None`: nowhere
                         ) -> torch.fx.GraphModule:
-    "A frozen eval copy of `model`: capture point after `layer`, batch norms folded, channels-last."
+    "A frozen eval copy of `model`: a capture point after `layer`, BN folded, channels-last."
     m = copy.deepcopy(model).eval().requires_grad_(False)
     tracer = _Tracer(m.get_submodule(layer) if layer else None)
     graph = tracer.trace(m)
@@ -158,12 +172,12 @@ def build_inference_copy(model:nn.Module,   # the classifier
     return gm.requires_grad_(False).to(memory_format=torch.channels_last)
 
 # %% ../nbs/05_capture.ipynb #45dcec42
-def _has_hooks(model:nn.Module) -> bool:
+def _has_hooks(model:nn.Module) -> bool: # the classifier
     "Does any submodule of `model` carry a hook?"
     return any(m._forward_hooks or m._forward_pre_hooks or m._backward_hooks
                or getattr(m, '_backward_pre_hooks', None) for m in model.modules())
 
-def _weights_key(model:nn.Module) -> tuple:
+def _weights_key(model:nn.Module) -> tuple: # the classifier
     "Changes whenever a parameter or buffer of `model` is replaced or written."
     ts = itertools.chain(model.parameters(), model.buffers())
     return tuple((t.data_ptr(), t._version, t.dtype, t.device) for t in ts)
@@ -174,7 +188,10 @@ class CopyCache:
     def __init__(self):
         self._copies, self._lock = weakref.WeakKeyDictionary(), threading.Lock()
 
-    def get(self, model:nn.Module, layer:str|None):
+    def get(self,
+            model:nn.Module, # the classifier
+            layer:str|None,  # the explained layer's name; `None`: no capture point
+           ):
         "`(copy or None, its lock)` for `model` with a capture point after `layer`."
         if _has_hooks(model): return None, threading.Lock()
         key = (layer, _weights_key(model))
@@ -189,7 +206,9 @@ class CopyCache:
         "Forget every copy."
         with self._lock: self._copies.clear()
 
-def _try_copy(model, layer):
+def _try_copy(model:nn.Module, # the classifier
+              layer:str|None,  # the explained layer's name; `None`: no capture point
+             ):
     "`build_inference_copy`, or `None` where torch.fx cannot trace the model."
     try: return build_inference_copy(model, layer)
     except Exception: return None  # e.g. data-dependent control flow: run the model itself
@@ -204,12 +223,14 @@ def resolve_targets(targets,               # 'pred', an int class, or one class 
     n, c = logits.shape
     if isinstance(targets, str):
         if targets != 'pred':
-            raise ValueError(f"targets must be 'pred', a class or a tensor of classes, not {targets!r}")
+            raise ValueError("targets must be 'pred', a class or a tensor of classes, "
+                             f"not {targets!r}")
         return logits.argmax(1)
     t = torch.as_tensor(targets, device=logits.device).long().flatten()
     if t.numel() == 1: t = t.expand(n)
     if t.numel() != n: raise ValueError(f"{t.numel()} targets for {n} images")
-    if len(t) and (t.min() < 0 or t.max() >= c): raise ValueError(f"target classes must lie in 0..{c-1}")
+    if len(t) and (t.min() < 0 or t.max() >= c):
+        raise ValueError(f"target classes must lie in 0..{c-1}")
     return t
 
 # %% ../nbs/05_capture.ipynb #69ed08e1
@@ -230,12 +251,16 @@ class LayerCapture:
             self.layer = self.module = None  # no convolution: only the input-gradient methods work
 
     def __enter__(self):
+        "Get (or build) the inference copy now; the capture object."
         self._net()
         return self
 
-    def __exit__(self, *exc): self._unhook()
+    def __exit__(self, *exc): # the exception leaving the `with` block, if any (it propagates)
+        "Remove any hook still on the layer."
+        self._unhook()
 
     def _unhook(self):
+        "Remove the forward hook from the layer, if there is one."
         if self._handle is not None: self._handle.remove()
         self._handle = None
 
@@ -250,10 +275,10 @@ class LayerCapture:
         return net, lock
 
     def _run(self,
-                x:torch.Tensor,  # the batch
-                mode:str='off',  # the capture point's mode: 'off', 'keep' or 'grad'
-                grad:bool=False, # record a graph from the input (runs the model itself)
-               ):
+             x:torch.Tensor,  # the batch
+             mode:str='off',  # the capture point's mode: 'off', 'keep' or 'grad'
+             grad:bool=False, # record a graph from the input (runs the model itself)
+            ):
         "Forward `x` in eval mode: `(logits, [A of each chunk])`."
         if mode != 'off' and self.module is None:
             raise ValueError("the model has no Conv2d layer to explain; pass layer=, "
@@ -263,7 +288,13 @@ class LayerCapture:
         x = x.contiguous(memory_format=torch.channels_last)
         with lock: return self._run_on(net, net.capture_point, x, mode, grad)
 
-    def _run_on(self, net, cap, x, mode, grad):
+    def _run_on(self,
+                net:nn.Module,    # the inference copy, or the model itself
+                cap:CapturePoint, # the capture point `net` runs through
+                x:torch.Tensor,   # the batch
+                mode:str,         # the capture point's mode: 'off', 'keep' or 'grad'
+                grad:bool,        # record a graph from the input
+               ):
         "Run `net` over `x` in chunks with capture point `cap` in `mode`."
         hooked = net is self.model
         if hooked and self.module is not None:
@@ -281,7 +312,10 @@ class LayerCapture:
             raise RuntimeError(f"layer {self.layer} did not run once per forward pass")
         return out, cap.a
 
-    def capture(self, x:torch.Tensor, targets='pred'):
+    def capture(self,
+                x:torch.Tensor, # a batch of images, N×C×H×W
+                targets='pred', # 'pred', one class (int), or one class per image
+               ):
         "One forward and one backward: `(logits, targets, A, dy/dA)` for the batch `x`."
         logits, a = self._run(x, 'grad')
         t = resolve_targets(targets, logits)
@@ -289,11 +323,14 @@ class LayerCapture:
         g = [torch.zeros_like(ai) if gi is None else gi for ai, gi in zip(a, g)]
         return logits.detach(), t, torch.cat(a).detach(), torch.cat(g)
 
-    def activations(self, x:torch.Tensor):
+    def activations(self, x:torch.Tensor): # a batch of images, N×C×H×W
         "`(logits, A)` without any gradient (inference mode)."
         logits, a = self._run(x, 'keep')
         return logits, torch.cat(a)
 
-    def logits(self, x:torch.Tensor, grad:bool=False):
+    def logits(self,
+               x:torch.Tensor,  # a batch of images, N×C×H×W
+               grad:bool=False, # differentiable with respect to `x` (runs the model itself)
+              ):
         "The model's logits for `x`; with `grad`, differentiable with respect to `x`."
         return self._run(x, 'off', grad)[0]

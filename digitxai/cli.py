@@ -14,52 +14,56 @@ __all__ = ['COMMANDS', 'add_common_args', 'config_from_args', 'train_args', 'tra
            'run_args', 'run_main', 'build_parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #af878016
-def add_common_args(p:argparse.ArgumentParser, # the sub-command's parser
-                    checkpoint:bool=True,      # add `--checkpoint`
+def add_common_args(p:argparse.ArgumentParser,    # the sub-command's parser
+                    checkpoint:bool=True,         # add `--checkpoint`
                     out_help:str='output folder', # help of `--out`
                     example:str='data.root=DIR',  # the `--set` example this command's help shows
                    ) -> argparse.ArgumentParser:
     "Add `--config`, `--set`, `--out` and (optionally) `--checkpoint` to parser `p`."
-    p.add_argument('--config', metavar='FILE', help='YAML file overriding the default configuration')
+    p.add_argument('--config', metavar='FILE',
+                   help='YAML file overriding the default configuration')
     p.add_argument('--set', metavar='KEY=VALUE', action='append', default=[], dest='overrides',
                    help=f'override one config key, e.g. --set {example} (repeatable)')
     p.add_argument('--out', metavar='DIR', help=out_help)
     if checkpoint:
-        p.add_argument('--checkpoint', metavar='FILE',
-                       help='model checkpoint (.safetensors); default: the shipped pretrained model')
+        p.add_argument('--checkpoint', metavar='FILE', help='model checkpoint (.safetensors); '
+                       'default: the shipped pretrained model')
     return p
 
-def config_from_args(args) -> Config:
+def config_from_args(args) -> Config: # parsed flags
     "The validated configuration that `--config` and `--set` describe."
     return get_config(getattr(args, 'config', None), getattr(args, 'overrides', []))
 
 # %% ../nbs/10_cli.ipynb #a4a118a8
-def train_args(p):
+def train_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai train`."
-    add_common_args(p, checkpoint=False, example='train.epochs=3',
-                    out_help='folder that receives the run folder (default: output.dir of the config)')
+    add_common_args(p, checkpoint=False, example='train.epochs=3', out_help='folder that '
+                    'receives the run folder (default: output.dir of the config)')
     p.add_argument('--name', help='name of the run folder (default: run-YYYYmmdd-HHMMSS)')
     p.add_argument('--resume', metavar='RUN_DIR',
                    help='continue the interrupted run in RUN_DIR with its saved config')
-    p.add_argument('--no-progress', action='store_true', help='no progress bar, only one line per epoch')
+    p.add_argument('--no-progress', action='store_true',
+                   help='no progress bar, only one line per epoch')
 
 # %% ../nbs/10_cli.ipynb #946e1605
-def _run_folder(args) -> tuple[Config, Path]:
+def _run_folder(args) -> tuple[Config, Path]: # parsed flags of `digitxai train`
     "The config and the run folder of `digitxai train` (a new one, or the one to resume)."
     if not args.resume:
         cfg = config_from_args(args)
         out = Path(args.out or cfg.output.dir)/(args.name or time.strftime('run-%Y%m%d-%H%M%S'))
         if (out/'state.json').exists():
-            raise UserError(f"{out} already holds a run; choose another --name or resume it with --resume {out}")
+            raise UserError(f"{out} already holds a run; choose another --name "
+                            f"or resume it with --resume {out}")
         return cfg, out
     out = Path(args.resume)
     if args.config or args.overrides:
         raise UserError("--resume continues with the run's own config; drop --config/--set")
     if not (out/'config.yaml').exists():
-        raise UserError(f"{out} is not a run folder (no config.yaml); pass the folder `digitxai train` wrote")
+        raise UserError(f"{out} is not a run folder (no config.yaml); "
+                        "pass the folder `digitxai train` wrote")
     return get_config(out/'config.yaml'), out
 
-def train_main(args) -> int:
+def train_main(args) -> int: # parsed flags of `digitxai train`
     "Run `digitxai train`."
     from digitxai.core import pick_device
     from digitxai.checkpoint import read_sidecar
@@ -68,24 +72,26 @@ def train_main(args) -> int:
     print(f"training on {pick_device(cfg.train.device)}, writing {out}", file=sys.stderr)
     train(cfg, out=out, progress=not args.no_progress, resume=bool(args.resume))
     side = read_sidecar(out/'model.safetensors')
-    print(f"test accuracy {side['test_accuracy']:.4f}; wrote {out/'model.safetensors'}, {out/'curves.png'}")
+    print(f"test accuracy {side['test_accuracy']:.4f}; "
+          f"wrote {out/'model.safetensors'}, {out/'curves.png'}")
     return 0
 
 # %% ../nbs/10_cli.ipynb #73cb93d4
-def evaluate_args(p):
+def evaluate_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai evaluate`."
     add_common_args(p, out_help='report folder (default: evaluation)')
-    p.add_argument('--data', metavar='DIR', help='test set: a folder holding MNIST/raw, test/<digit>/*.png '
-                   'or <digit>/*.png; default: the MNIST test set in the data root')
+    p.add_argument('--data', metavar='DIR', help='test set: a folder holding MNIST/raw, '
+                   'test/<digit>/*.png or <digit>/*.png; '
+                   'default: the MNIST test set in the data root')
     p.add_argument('--top', metavar='K', type=int, default=24,
                    help='number of top-loss images in the report (default: 24)')
 
-def _model_name(checkpoint) -> str:
+def _model_name(checkpoint) -> str: # the `--checkpoint` flag (`None`: the shipped model)
     "How reports name the model of `--checkpoint`."
     return str(checkpoint) if checkpoint else 'digitnet.safetensors (shipped pretrained model)'
 
-def evaluate_main(args) -> int:
-    "Run `digitxai evaluate`: write metrics.json, report.md and figures for a checkpoint on a test set."
+def evaluate_main(args) -> int: # parsed flags of `digitxai evaluate`
+    "Run `digitxai evaluate`: metrics.json, report.md and figures for a checkpoint on a test set."
     from digitxai.core import pick_device
     from digitxai.checkpoint import load_model
     from digitxai.evaluate import load_test_set, write_evaluation
@@ -94,20 +100,21 @@ def evaluate_main(args) -> int:
     x, y, source = load_test_set(args.data, cfg.data.root, cfg.data.download)
     out = Path(args.out or 'evaluation')
     meta = {'checkpoint': _model_name(args.checkpoint), 'data': source,
-            'sidecar_test_accuracy': side.get('test_accuracy'), 'sidecar_test_loss': side.get('test_loss')}
+            'sidecar_test_accuracy': side.get('test_accuracy'),
+            'sidecar_test_loss': side.get('test_loss')}
     s = write_evaluation(model, x, y, out, meta, k=max(1, args.top))
     print(f"accuracy {s['accuracy']:.4f} · macro F1 {s['f1']:.4f} · ECE {s['ece']:.4f} "
           f"on {s['n']:,} images ({s['errors']} mistakes) → {out/'report.md'}")
     return 0
 
 # %% ../nbs/10_cli.ipynb #c20f1295
-def _target_arg(s:str):
+def _target_arg(s:str): # the value given to `--target`
     "`--target`: 'pred', 'true' or a digit."
     if s in ('pred', 'true'): return s
     if s.isdigit() and 0 <= int(s) <= 9: return int(s)
     raise argparse.ArgumentTypeError(f"must be pred, true or a digit 0-9, not {s!r}")
 
-def explain_args(p):
+def explain_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai explain`."
     from digitxai.methods import METHODS
     p.add_argument('images', nargs='+', metavar='IMAGE',
@@ -120,19 +127,20 @@ def explain_args(p):
     add_common_args(p, out_help='folder for the overlay PNGs (default: explanations)')
 
 # %% ../nbs/10_cli.ipynb #fc9d3de9
-def explain_main(args) -> int:
+def explain_main(args) -> int: # parsed flags of `digitxai explain`
     "Run `digitxai explain`: print the prediction of each image and write its overlay PNG."
     from digitxai.checkpoint import load_model
     from digitxai.figures import explain_files
     config_from_args(args)  # validates --config and --set
     out = Path(args.out or 'explanations')
-    lines = explain_files(args.images, load_model(args.checkpoint)[0], args.method, args.target, out)
+    model = load_model(args.checkpoint)[0]
+    lines = explain_files(args.images, model, args.method, args.target, out)
     for line in lines: print(line)
     print(f"wrote {len(lines)} overlay{'s' if len(lines) != 1 else ''} to {out}/")
     return 0
 
 # %% ../nbs/10_cli.ipynb #0559d3d3
-def faithfulness_args(p):
+def faithfulness_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai faithfulness`."
     add_common_args(p, out_help='report folder (default: faithfulness)')
     p.add_argument('--methods', nargs='+', metavar='METHOD', help='methods to measure (default: '
@@ -148,7 +156,7 @@ def faithfulness_args(p):
     p.add_argument('--seed', type=int, default=0,
                    help='seed of the subset, random maps and re-initialisation (default: 0)')
 
-def _faithfulness_command(args) -> str:
+def _faithfulness_command(args) -> str: # parsed flags of `digitxai faithfulness`
     "The command line that reproduces `args`."
     parts = ['digitxai faithfulness', f'--n {args.n}', f'--sanity-n {args.sanity_n}']
     if args.methods: parts.append('--methods ' + ' '.join(args.methods))
@@ -159,7 +167,7 @@ def _faithfulness_command(args) -> str:
     return ' '.join(parts)
 
 # %% ../nbs/10_cli.ipynb #e20c75df
-def faithfulness_main(args) -> int:
+def faithfulness_main(args) -> int: # parsed flags of `digitxai faithfulness`
     "Run `digitxai faithfulness`: measure the explanations of a checkpoint and write the report."
     from digitxai.core import pick_device, ensure_dir
     from digitxai.data import load_mnist, normalize
@@ -167,7 +175,8 @@ def faithfulness_main(args) -> int:
     from digitxai.faithfulness import faithfulness, write_faithfulness, fixed_subset, with_baselines
     cfg = config_from_args(args)
     names = with_baselines(args.methods)
-    if not 1 <= args.steps <= 784: raise UserError(f"--steps must be between 1 and 784, got {args.steps}")
+    if not 1 <= args.steps <= 784:
+        raise UserError(f"--steps must be between 1 and 784, got {args.steps}")
     if args.sanity_n < 0: raise UserError(f"--sanity-n must be 0 or more, got {args.sanity_n}")
     x, _ = load_mnist(cfg.data.root, train=False, download=cfg.data.download)
     idx = fixed_subset(len(x), args.n, args.seed)
@@ -187,16 +196,16 @@ def faithfulness_main(args) -> int:
     return 0
 
 # %% ../nbs/10_cli.ipynb #7d59f0bd
-def bench_args(p):
+def bench_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai bench`."
-    add_common_args(p, checkpoint=False, example='train.epochs=3',
-                    out_help='folder for bench.json and bench.png (default: bench/ under output.dir)')
+    add_common_args(p, checkpoint=False, example='train.epochs=3', out_help='folder for '
+                    'bench.json and bench.png (default: bench/ under output.dir)')
     p.add_argument('--quick', action='store_true',
                    help='CI smoke mode: tiny budgets, well under a minute; NOT the real figures')
     p.add_argument('--device', choices=['auto', 'cpu', 'cuda', 'mps'],
                    help='device for everything (default: train.device of the config)')
-    p.add_argument('--ref-epochs', type=int, metavar='N', help='most epochs of the reference recipe '
-                   '(default: 1 quick; full: 3 on the CPU, 6 on a GPU)')
+    p.add_argument('--ref-epochs', type=int, metavar='N', help='most epochs of the reference '
+                   'recipe (default: 1 quick; full: 3 on the CPU, 6 on a GPU)')
     p.add_argument('--budget', type=float, metavar='SECONDS',
                    help='training-time budget per recipe (default: 60 quick, 900 full)')
     p.add_argument('--evals-per-epoch', type=int, default=2, metavar='K',
@@ -205,7 +214,7 @@ def bench_args(p):
                    help='leave out a part (repeatable)')
 
 # %% ../nbs/10_cli.ipynb #8b18eb06
-def bench_main(args) -> int:
+def bench_main(args) -> int: # parsed flags of `digitxai bench`
     "Run `digitxai bench`."
     from digitxai.core import ensure_dir, write_json, save_figure
     from digitxai.bench import run_bench, format_table, plot_bench_curves
@@ -213,10 +222,12 @@ def bench_main(args) -> int:
     cfg = get_config(args.config, over)
     bad_epochs = args.ref_epochs is not None and args.ref_epochs < 1
     if bad_epochs or args.evals_per_epoch < 1 or (args.budget is not None and args.budget <= 0):
-        raise UserError('--ref-epochs and --evals-per-epoch must be at least 1 and --budget above 0')
+        raise UserError('--ref-epochs and --evals-per-epoch must be at least 1 '
+                        'and --budget above 0')
     out = ensure_dir(Path(args.out or Path(cfg.output.dir)/'bench'))
     log = lambda s: print(s, file=sys.stderr)
-    res = run_bench(cfg, args.quick, args.ref_epochs, args.budget, args.evals_per_epoch, args.skip, log)
+    res = run_bench(cfg, args.quick, args.ref_epochs, args.budget, args.evals_per_epoch,
+                    args.skip, log)
     write_json(out/'bench.json', res)
     save_figure(plot_bench_curves(res), out/'bench.png', dpi=120)
     print(format_table(res))
@@ -224,7 +235,7 @@ def bench_main(args) -> int:
     return 0
 
 # %% ../nbs/10_cli.ipynb #c3cf25a7
-def run_args(p):
+def run_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai run`."
     add_common_args(p, checkpoint=False, example='train.epochs=3',
                     out_help='report folder (default: reports/run-YYYYmmdd-HHMMSS)')
@@ -235,7 +246,7 @@ def run_args(p):
     p.add_argument('--method', default='gradcam', help='explanation method (default: gradcam)')
     p.add_argument('--no-progress', action='store_true', help='no progress bar')
 
-def run_main(args) -> int:
+def run_main(args) -> int: # parsed flags of `digitxai run`
     "Run `digitxai run`."
     from digitxai.pipeline import run_pipeline
     cfg = config_from_args(args)
@@ -252,12 +263,15 @@ COMMANDS = {  # command: (one-line help, add its flags, run it)
               train_args, train_main),
     'evaluate': ('evaluate a checkpoint: metrics.json, report.md and figures',
                  evaluate_args, evaluate_main),
-    'explain': ('explain digit images with Grad-CAM and related methods', explain_args, explain_main),
-    'faithfulness': ('measure how faithful the explanations are (deletion, insertion, sanity checks)',
+    'explain': ('explain digit images with Grad-CAM and related methods',
+                explain_args, explain_main),
+    'faithfulness': ('measure how faithful the explanations are '
+                     '(deletion, insertion, sanity checks)',
                      faithfulness_args, faithfulness_main),
     'bench': ('benchmark training and explaining against reference recipes and peer libraries',
               bench_args, bench_main),
-    'run': ('the whole pipeline in one report folder: train → evaluate → explain the worst mistakes',
+    'run': ('the whole pipeline in one report folder: '
+            'train → evaluate → explain the worst mistakes',
             run_args, run_main),
 }
 
@@ -297,3 +311,6 @@ def main(argv:list[str]|None=None, # the arguments (default: `sys.argv[1:]`)
         print(f'digitxai: internal error: {type(e).__name__}: {e} '
               '(a bug; rerun with --debug and report it)', file=sys.stderr)
         return 1
+
+# %% ../nbs/10_cli.ipynb #da38e4a3
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())  # not in this notebook

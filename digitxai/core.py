@@ -27,7 +27,7 @@ def pick_device(name:str='auto', # 'auto', 'cpu', 'cuda' or 'mps'
     return torch.device(name)
 
 # %% ../nbs/00a_core.ipynb #1d452938
-def model_device(model:nn.Module) -> torch.device:
+def model_device(model:nn.Module) -> torch.device: # any torch module
     "Where `model`'s parameters live (the CPU if it has none)."
     return next(iter(model.parameters()), torch.empty(0)).device
 
@@ -68,7 +68,7 @@ def batch_logits(model:nn.Module,    # the classifier
     return torch.cat(out) if out else torch.zeros(0, 0)
 
 # %% ../nbs/00a_core.ipynb #7cb1db88
-def ensure_dir(path:str|Path) -> Path:
+def ensure_dir(path:str|Path) -> Path: # the folder to create
     "Create folder `path` (and parents); `UserError` if that is impossible or it is not writable."
     path = Path(path)
     try: path.mkdir(parents=True, exist_ok=True)
@@ -82,13 +82,16 @@ def ensure_dir(path:str|Path) -> Path:
 # %% ../nbs/00a_core.ipynb #2f7b82c2
 _USER_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
-def _write_error(path, e) -> UserError:
+def _write_error(path,       # the file being written
+                 e:OSError,  # what went wrong
+                ) -> UserError:
     "The `UserError` for an `OSError` `e` while writing `path`."
     full = e.errno in (errno.ENOSPC, errno.EDQUOT)
     fix = 'free some disk space' if full else 'choose a writable folder with --out'
     return UserError(f"cannot write {path} ({e.strerror or e}); {fix}; nothing was written")
 
 def _umask() -> int:
+    "The process's file-creation mask (read without changing it)."
     m = os.umask(0)
     os.umask(m)
     return m
@@ -132,7 +135,7 @@ def save_figure(fig,           # a matplotlib figure
     with atomic_write(path) as f: fig.savefig(f, format=fmt, bbox_inches='tight', **kwargs)
 
 # %% ../nbs/00a_core.ipynb #76cff814
-def json_safe(o):
+def json_safe(o): # a value, or dicts, lists and tuples of them
     "`o` as plain JSON values: tensors and numpy numbers as lists and numbers, NaN as `None`."
     if isinstance(o, dict): return {str(k): json_safe(v) for k, v in o.items()}
     if isinstance(o, (list, tuple)): return [json_safe(v) for v in o]

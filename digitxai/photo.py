@@ -15,14 +15,14 @@ from .data import open_image, to_gray
 __all__ = ['prepare_digit', 'fake_photo']
 
 # %% ../nbs/05b_photo.ipynb #b26d601d
-def _open_image(src) -> Image.Image:
+def _open_image(src) -> Image.Image: # a file path or a PIL image
     "A decoded PIL image from a path (huge or unreadable files are a `UserError`) or a PIL image."
     if isinstance(src, Image.Image): return src
     if not Path(src).exists(): raise UserError(f"{src} does not exist")
     return open_image(src)
 
 # %% ../nbs/05b_photo.ipynb #673ddc3c
-def _otsu(a:np.ndarray) -> float:
+def _otsu(a:np.ndarray) -> float: # values in [0, 1]
     "Otsu's threshold of values in [0, 1]."
     h, edges = np.histogram(a, 256, (0, 1))
     p, c = h / max(h.sum(), 1), (edges[:-1] + edges[1:]) / 2
@@ -52,7 +52,7 @@ def _background(a:np.ndarray, # gray image, ink bright
     return feats @ coef
 
 # %% ../nbs/05b_photo.ipynb #8a5d4c81
-def _ink(a:np.ndarray) -> np.ndarray:
+def _ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
     "Gray image → ink in [0, 1] (light on dark), background and paper noise removed."
     frame = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
     if np.median(frame) > 127: a = 255 - a
@@ -64,7 +64,9 @@ def _ink(a:np.ndarray) -> np.ndarray:
     return np.clip((ink - th / 2) / (1 - th / 2), 0, 1)
 
 # %% ../nbs/05b_photo.ipynb #ca4b7dc3
-def _span(v:np.ndarray, q:float):
+def _span(v:np.ndarray, # ink per row (or column)
+          q:float,       # share of the ink that may lie outside at each end
+         ) -> tuple[int, int]:
     "The first and one past the last index holding all but a fraction `q` of `v` at each end."
     c = np.cumsum(v) / v.sum()
     return int(np.searchsorted(c, q)), int(np.searchsorted(c, 1 - q)) + 1
@@ -77,7 +79,9 @@ def _bbox(ink:np.ndarray, # ink in [0, 1]
     return slice(r0, r1), slice(c0, c1)
 
 # %% ../nbs/05b_photo.ipynb #df2ff62c
-def _max_filter(a:np.ndarray, r:int) -> np.ndarray:
+def _max_filter(a:np.ndarray, # a 2-D image
+                r:int,         # radius of the square
+               ) -> np.ndarray:
     "Grayscale dilation with a (2r+1)×(2r+1) square."
     from numpy.lib.stride_tricks import sliding_window_view as win
     p = np.pad(a, r)
@@ -97,7 +101,7 @@ def _thicken(ink:np.ndarray,    # cropped ink in [0, 1]
     return _max_filter(ink, min(r, 64)) if r >= 1 else ink
 
 # %% ../nbs/05b_photo.ipynb #9f9fa1be
-def _fit_and_centre(ink:np.ndarray) -> np.ndarray:
+def _fit_and_centre(ink:np.ndarray) -> np.ndarray: # cropped ink in [0, 1]
     "Fit the cropped ink into 20×20 (aspect ratio kept) and centre it by mass in 28×28; uint8."
     h, w = ink.shape
     s = 20 / max(h, w)

@@ -3,8 +3,9 @@ visible tests. `python tools/code_stats.py` prints them; `--check` exits 1 when 
 
 House rules checked (CONTRIBUTING.md): no module over 450 lines; no exported line over 100 characters
 (nbdev's generated `__all__`, wrapped by nbdev at 120, and `_modidx.py` are not ours and not counted);
-no statements joined with `;`; argparse only in `cli.py`; no line over 88 characters in a code cell the
-site shows; at least 120 visible test calls across the notebooks.
+no statements joined with `;`; argparse only in `cli.py`; no public name defined in two modules; no
+method attached to a class from outside it (`Cls.f = _f`); no import cycle between modules at import
+time; no line over 88 characters in a code cell the site shows; at least 120 visible test calls.
 """
 import ast, io, json, re, sys, tokenize
 from pathlib import Path
@@ -55,12 +56,54 @@ def test_calls(src):
                for n in ast.walk(tree))
 
 
+def top_names(tree):
+    "Public names a module defines at its top level (functions, classes, assigned names)."
+    out = set()
+    for n in tree.body:
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): out.add(n.name)
+        elif isinstance(n, ast.Assign):
+            out |= {t.id for t in n.targets if isinstance(t, ast.Name)}
+    return {n for n in out if not n.startswith('_') and n != '__all__'}
+
+
+def attached(tree):
+    "Top-level assignments that attach something to a class from outside: `Cls.f = _f`."
+    return [ast.unparse(e) for n in tree.body if isinstance(n, ast.Assign) for t in n.targets
+            for e in (t.elts if isinstance(t, ast.Tuple) else [t])
+            if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id[:1].isupper()]
+
+
+def module_imports(tree):
+    "The package modules imported at module level (not inside functions)."
+    out = set()
+    for n in tree.body:
+        if isinstance(n, ast.ImportFrom) and n.module and (n.level or n.module.startswith('digitxai.')):
+            out.add(n.module.split('.')[-1])
+    return out
+
+
+def cycles(graph):
+    "Import cycles in `graph` (module → modules it imports), as lists of names."
+    found, state = [], {}
+    def visit(m, path):
+        state[m] = 'open'
+        for d in sorted(graph.get(m, ())):
+            if state.get(d) == 'open': found.append(path[path.index(d):] + [d])
+            elif d not in state: visit(d, path + [d])
+        state[m] = 'done'
+    for m in sorted(graph):
+        if m not in state: visit(m, [m])
+    return found
+
+
 def notebooks():
     return sorted(p for p in NBS.glob('*.ipynb') if not p.name.startswith(('_', '.')))
 
 
 def stats():
-    s = dict(modules={}, long_lines=[], semicolons={}, argparse=[], shown_long=[], visible=0, hidden=0)
+    s = dict(modules={}, long_lines=[], semicolons={}, argparse=[], shown_long=[], visible=0, hidden=0,
+             twice=[], attached=[], cycles=[])
+    names, graph = {}, {}
     for p in modules():
         lines = p.read_text(encoding='utf-8').splitlines()
         s['modules'][p.name] = len(lines)
@@ -70,6 +113,12 @@ def stats():
         if n: s['semicolons'][p.name] = n
         if p.name != 'cli.py' and re.search(r'\bargparse\b|add_argument\(', p.read_text(encoding='utf-8')):
             s['argparse'].append(p.name)
+        tree = ast.parse(p.read_text(encoding='utf-8'))
+        for n in top_names(tree): names.setdefault(n, []).append(p.stem)
+        s['attached'] += [f'{p.name}: {a}' for a in attached(tree)]
+        graph[p.stem] = module_imports(tree)
+    s['twice'] = sorted(f"{n} ({', '.join(m)})" for n, m in names.items() if len(m) > 1)
+    s['cycles'] = [' → '.join(c) for c in cycles(graph)]
     for nb in notebooks():
         for c in json.loads(nb.read_text(encoding='utf-8'))['cells']:
             if c['cell_type'] != 'code': continue
@@ -88,6 +137,9 @@ def report(s):
           f" (nbdev's __all__ not counted)")
     print(f"';'-joined statements: {sum(s['semicolons'].values())}", s['semicolons'] or '')
     print('argparse outside cli.py:', s['argparse'] or 'none')
+    print('public names defined in two modules:', s['twice'] or 'none')
+    print('methods attached from outside their class:', s['attached'] or 'none')
+    print('import cycles:', s['cycles'] or 'none')
     print(f"shown notebook code lines over {MAX_SHOWN} characters: {len(s['shown_long'])}")
     print(f"test calls: {s['visible']} visible, {s['hidden']} hidden")
 
@@ -97,6 +149,9 @@ def problems(s):
     out += [f'{f}:{n} is over {MAX_LIB} characters' for f, n in s['long_lines']]
     out += [f'{k} joins statements with ";" {v} times' for k, v in s['semicolons'].items()]
     out += [f'{k} uses argparse (it belongs in cli.py)' for k in s['argparse']]
+    out += [f'{n} is defined in two modules' for n in s['twice']]
+    out += [f'attached from outside its class: {a}' for a in s['attached']]
+    out += [f'import cycle: {c}' for c in s['cycles']]
     out += [f'{f}: shown line over {MAX_SHOWN}: {l[:60]}…' for f, l in s['shown_long']]
     if s['visible'] < MIN_VISIBLE: out.append(f"only {s['visible']} visible test calls (at least {MIN_VISIBLE})")
     return out

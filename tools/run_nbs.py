@@ -1,6 +1,6 @@
 """Execute notebooks top to bottom, slow cells included, and save them with their outputs (the docs show them).
 
-    python tools/run_nbs.py nbs/05_gradcam.ipynb [nbs/06_browser.ipynb ...]
+    python tools/run_nbs.py nbs/05a_methods.ipynb [nbs/06_browser.ipynb ...]
 
 Each notebook runs in a fresh kernel with `nbs/` as working directory (as `nbdev_test` does), stops at the first
 error (the notebook is then left unchanged), and is cleaned with `nbdev_clean` afterwards. MNIST comes from
