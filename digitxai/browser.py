@@ -28,12 +28,12 @@ def select(p:Predictions,         # predictions with targets (from `predict`)
     "Indices of the images that pass the filters, largest loss first."
     if which not in WHICH:
         raise ValueError(f"which must be one of {', '.join(WHICH)}, not {which!r}")
-    t = p._t()
+    t = p.known_targets()
     keep = torch.ones(len(p), dtype=torch.bool)
     if which != 'all': keep &= (p.preds != t) if which == 'mistakes' else (p.preds == t)
     if true is not None: keep &= t == true
     if pred is not None: keep &= p.preds == pred
-    return p._by_loss(keep.nonzero().squeeze(1))
+    return p.sort_by_loss(keep.nonzero().squeeze(1))
 
 # %% ../nbs/06_browser.ipynb #e25157bb
 class HeatmapCache:

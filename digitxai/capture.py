@@ -6,7 +6,7 @@
 from __future__ import annotations
 import copy, itertools, math, threading, weakref
 import torch, torch.nn as nn, torch.nn.functional as F
-from .core import eval_mode, model_device
+from .core import eval_mode
 from .model import last_conv_block
 
 # %% auto #0

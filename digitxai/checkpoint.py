@@ -8,7 +8,7 @@ import copy, json, platform
 from pathlib import Path
 import torch
 from .config import UserError, validate, merge, read_yaml, default_config_path, package_dir
-from .core import atomic_write, write_text, json_safe
+from .core import atomic_write, write_json
 from .model import build_model
 
 # %% auto #0
@@ -93,7 +93,7 @@ def save_checkpoint(model:torch.nn.Module, # the model to save
     header = {'format': 'pt', 'producer': 'digitxai', 'store': store}
     with atomic_write(path) as f: f.write(save(tensors, metadata=header))
     side = {'config': cfg, 'versions': library_versions(), **meta}
-    write_text(sidecar_path(path), json.dumps(json_safe(side), indent=1))
+    write_json(sidecar_path(path), side)
     return path
 
 # %% ../nbs/02a_checkpoint.ipynb #2e9c540f

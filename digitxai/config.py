@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_config.ipynb #9509cfb1
 from __future__ import annotations
-import copy, difflib, os
+import copy, difflib
 from pathlib import Path
 import yaml
 

@@ -29,7 +29,7 @@ class Predictions:
 
     def __len__(self): return len(self.preds)
 
-    def _t(self) -> torch.Tensor:
+    def known_targets(self) -> torch.Tensor:
         "The targets; a `ValueError` when there are none."
         if self.targets is None:
             raise ValueError('these predictions have no targets; pass y to predict')
@@ -41,7 +41,7 @@ class Predictions:
     @property
     def accuracy(self) -> float:
         "Share of correct predictions."
-        return (self.preds == self._t()).double().mean().item()
+        return (self.preds == self.known_targets()).double().mean().item()
 
     @property
     def confidence(self) -> torch.Tensor:
@@ -51,20 +51,20 @@ class Predictions:
     @property
     def prob_actual(self) -> torch.Tensor:
         "Probability of the true class."
-        return self.probs.gather(1, self._t()[:, None]).squeeze(1)
+        return self.probs.gather(1, self.known_targets()[:, None]).squeeze(1)
 
-    def _by_loss(self, idx:torch.Tensor) -> torch.Tensor:
+    def sort_by_loss(self, idx:torch.Tensor) -> torch.Tensor:
         "The images `idx`, largest loss first (ties keep their order)."
-        self._t()
+        self.known_targets()
         return idx[torch.sort(self.losses[idx], descending=True, stable=True).indices]
 
     def top_losses(self, k:int|None=9) -> torch.Tensor:
         "Indices of the `k` images with the largest loss (all if `k` is `None`), largest first."
-        return self._by_loss(torch.arange(len(self)))[:k]
+        return self.sort_by_loss(torch.arange(len(self)))[:k]
 
     def mistakes(self) -> torch.Tensor:
         "Indices of the misclassified images, largest loss first."
-        return self._by_loss((self.preds != self._t()).nonzero().squeeze(1))
+        return self.sort_by_loss((self.preds != self.known_targets()).nonzero().squeeze(1))
 
 # %% ../nbs/04_evaluate.ipynb #f8bb755c
 def predict(model:torch.nn.Module,    # classifier that returns logits
@@ -86,7 +86,7 @@ def predict(model:torch.nn.Module,    # classifier that returns logits
 def confusion(p:Predictions) -> torch.Tensor:
     "Confusion matrix of counts: row = true class, column = predicted class."
     c = p.n_classes
-    return torch.bincount(p._t() * c + p.preds, minlength=c * c).reshape(c, c)
+    return torch.bincount(p.known_targets() * c + p.preds, minlength=c * c).reshape(c, c)
 
 def _per_class(cm:torch.Tensor):
     "Precision, recall, F1 and support of every class (0 where undefined, as scikit-learn does)."

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from .config import UserError, Config, get_config
 from .core import (pick_device, torch_threads, batch_logits, ensure_dir, atomic_write,
-                           write_text, save_figure)
+                           write_text, write_json, save_figure)
 from .data import DigitData, get_data, normalize, augment
 from .model import build_model
 from .checkpoint import save_checkpoint, load_checkpoint, stored_copy, read_sidecar
@@ -104,7 +104,7 @@ def save_state(path:Path,     # the run folder
     meta = {'epoch': st.epoch, 'step': st.step, 'history': st.history, 'elapsed': st.elapsed,
             'sched': sched.state_dict(), 'opt_groups': osd['param_groups'], 'opt_scalars': scalars,
             'config': cfg}
-    write_text(path/'state.json', json.dumps(meta, indent=1, default=str))
+    write_json(path/'state.json', meta)
 
 # %% ../nbs/03_train.ipynb #ad15847e
 def load_state(path:Path,  # the run folder
