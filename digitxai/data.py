@@ -100,7 +100,9 @@ MAX_PIXELS = 40_000_000  # larger images are refused before decoding (a decompre
 def open_image(path:str|Path) -> Image.Image: # an image file
     "Open and decode an image file (first frame), refusing huge ones before decoding."
     try:
-        img = Image.open(path)
+        with warnings.catch_warnings():  # PIL warns about large images; we refuse them ourselves
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+            img = Image.open(path)
         if img.width * img.height > MAX_PIXELS:
             img.close()
             raise UserError(f"{path} is {img.width}×{img.height} pixels, more than the "
@@ -108,10 +110,12 @@ def open_image(path:str|Path) -> Image.Image: # an image file
         img.load()
         return img
     except UserError: raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError,
-            Image.DecompressionBombError, MemoryError) as e:
-        raise UserError(f"{path} is not a readable image "
-                        f"({type(e).__name__}: {str(e)[:100]})") from None
+    except Image.DecompressionBombError:
+        raise UserError(f"{path} is larger than the {MAX_PIXELS:,} pixels allowed "
+                        "(a decompression bomb?); resize it first") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, MemoryError) as e:
+        why = (str(e).splitlines() or [''])[0]
+        raise UserError(f"{path} is not a readable image ({type(e).__name__}: {why})") from None
 
 def read_image(path:str|Path) -> np.ndarray: # an image file
     "Read one image file as a 28×28 uint8 array; `UserError` if it is not a readable image."

@@ -22,13 +22,13 @@ __all__ = ['prepare_batch', 'cpu_has_bf16', 'bf16_training', 'loss_and_accuracy'
 
 # %% ../nbs/03_train.ipynb #dd081d61
 def prepare_batch(x_u8:torch.Tensor,        # uint8 images, N×28×28
-                  aug:dict|None=None,       # `augment`'s shift, rotate and scale; `None`: none
+                  aug:dict|None=None,       # `augment`'s keyword arguments (`data.augment`)
                   generator=None,           # source of the augmentation's randomness
                   channels_last:bool=True,  # the memory layout of the result
                  ) -> torch.Tensor:
     "uint8 images (N×28×28) → augmented (if `aug`), normalised float N×1×28×28."
     xb = x_u8.unsqueeze(1).float() / 255
-    if aug: xb = augment(xb, aug['shift'], aug['rotate'], aug['scale'], generator=generator)
+    if aug: xb = augment(xb, **aug, generator=generator)
     xb = normalize(xb)
     return xb.contiguous(memory_format=torch.channels_last) if channels_last else xb
 
