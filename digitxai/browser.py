@@ -195,9 +195,10 @@ class Browser:
                  method:str='gradcam',        # initial explanation method (one of `method_names()`)
                  which:str='mistakes',        # initial selection: 'mistakes', 'correct' or 'all'
                  block:int=32,                # heatmaps computed per block of the selection
+                 temperature:float=1.0,       # the model's temperature (computing `p` only)
                 ):
         import ipywidgets as W
-        self.p = p if p is not None else predict(model, x, y)
+        self.p = p if p is not None else predict(model, x, y, temperature=temperature)
         self.x, self.cache, self.block = x, HeatmapCache(model, x), block
         self._quiet, self._fig = False, None  # mid-change (no render); the figure to redraw
         st, narrow = {'description_width': 'initial'}, W.Layout(width='12em')
@@ -271,15 +272,18 @@ def browse(model:torch.nn.Module|None=None, # the classifier; `None`: the shippe
            y:torch.Tensor|None=None,        # their true digits (required with `x`)
            method:str='gradcam',            # initial explanation method (one of `method_names()`)
            which:str='mistakes',            # initial selection: 'mistakes', 'correct' or 'all'
+           temperature:float|None=None,     # `None`: the shipped model's (with `model=None`) or 1
           ) -> Browser:
     "An interactive browser of a model's mistakes with their heatmaps; display it (last line)."
     if method not in method_names():
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(method_names())}")
     if x is not None and y is None:
         raise ValueError('browse needs the true digits `y` of the images `x`')
-    if model is None: model = load_pretrained()[0]
+    side = {}
+    if model is None: model, side = load_pretrained()
+    if temperature is None: temperature = side.get('temperature', 1.0)
     if x is None: x, y = load_mnist(train=False)
-    return Browser(model, x, y, method=method, which=which)
+    return Browser(model, x, y, method=method, which=which, temperature=temperature)
 
 # %% ../nbs/06_browser.ipynb #7985b23d
 def gallery(model:torch.nn.Module,   # the classifier
@@ -289,10 +293,11 @@ def gallery(model:torch.nn.Module,   # the classifier
             method:str='gradcam',    # explanation method
             p:Predictions|None=None, # predictions of `model` on `x` (computed if `None`)
             dpi:int=80,              # resolution
+            temperature:float=1.0,   # the model's temperature (computing `p` only)
            ):
     "The browser's view of the `k` worst mistakes, one row each, as one matplotlib `Figure`."
     from matplotlib.figure import Figure
-    p = p if p is not None else predict(model, x, y)
+    p = p if p is not None else predict(model, x, y, temperature=temperature)
     sel, cache = select(p)[:k], HeatmapCache(model, x)
     if not len(sel): return render(View(message=empty_message()), dpi)
     fig = Figure(figsize=(10.6, 2.5 * len(sel)), dpi=dpi)

@@ -8,7 +8,7 @@ import math
 import torch, torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['calibrated_probs', 'nll', 'fit_temperature']
+__all__ = ['calibrated_probs', 'calibrated_log_probs', 'nll', 'fit_temperature']
 
 # %% ../nbs/04a_calibrate.ipynb #348b171d
 def calibrated_probs(logits:torch.Tensor,   # N×C scores of a classifier
@@ -16,6 +16,12 @@ def calibrated_probs(logits:torch.Tensor,   # N×C scores of a classifier
                     ) -> torch.Tensor:
     "Class probabilities N×C: the softmax of `logits / temperature`."
     return (logits.float() / temperature).softmax(-1)
+
+def calibrated_log_probs(logits:torch.Tensor,   # N×C scores of a classifier
+                         temperature:float=1.0, # the fitted temperature
+                        ) -> torch.Tensor:
+    "Their logarithms N×C, exact also where a probability underflows (for losses)."
+    return F.log_softmax(logits.float() / temperature, -1)
 
 # %% ../nbs/04a_calibrate.ipynb #2458fe42
 def nll(logits:torch.Tensor,   # N×C scores

@@ -90,7 +90,8 @@ def _whole(v) -> bool:
 RULES = {  # key: (lowest, highest) for numbers, a list of choices for strings,
            # or a callable returning an error or None
     'data.val_size': (0, 59000), 'data.augment.shift': (0, 14), 'data.augment.rotate': (0, 180),
-    'data.augment.scale': (0, 0.9),
+    'data.augment.scale': (0, 0.9), 'data.augment.thicken': (0, 1),
+    'data.augment.thicken_size': (2, 7), 'data.augment.thin': (0, 1),
     'model.widths': lambda v: None if v and all(_whole(w) and 1 <= w <= 1024 for w in v)
         else 'a non-empty list of whole numbers between 1 and 1024',
     'model.pool_after': lambda v: None if all(_whole(i) and i >= 1 for i in v)

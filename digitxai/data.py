@@ -15,7 +15,7 @@ from .config import UserError, get_config
 __all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root', 'has_mnist', 'load_mnist', 'to_gray',
            'to_gray28', 'open_image', 'read_image', 'load_image_folder', 'write_image_folder', 'split_train_valid',
            'DigitData', 'get_data', 'show_digits', 'plot_class_balance', 'mean_images', 'normalize', 'denormalize',
-           'augment', 'batches']
+           'max_filter', 'min_filter', 'augment', 'batches']
 
 # %% ../nbs/01_data.ipynb #538f8240
 def data_root(root:str|Path|None=None, # the folder; `None`: `$DIGITXAI_DATA` or the cache
@@ -271,18 +271,65 @@ def denormalize(xb:torch.Tensor) -> torch.Tensor: # normalised images
     "Inverse of `normalize`: back to [0, 1]."
     return xb * STD + MEAN
 
+# %% ../nbs/01_data.ipynb #a7c1e302
+def max_filter(x:torch.Tensor, # images, N×H×W or N×C×H×W (any real or uint8 dtype)
+               k:int,          # side of the square window
+              ) -> torch.Tensor:
+    "Grayscale dilation: each pixel → the maximum of the k×k window at it (clipped at the border)."
+    u8 = x.dtype == torch.uint8
+    xb = x.float()
+    xb = xb.unsqueeze(1) if xb.dim() == 3 else xb
+    lo, hi = k // 2, (k - 1) // 2
+    out = F.max_pool2d(F.pad(xb, (lo, hi, lo, hi), value=-math.inf), k, stride=1)
+    out = out.reshape(x.shape)
+    return out.to(torch.uint8) if u8 else out.to(x.dtype)
+
+def min_filter(x:torch.Tensor, # images, N×H×W or N×C×H×W
+               k:int,          # side of the square window
+              ) -> torch.Tensor:
+    "Grayscale erosion: each pixel → the minimum of the k×k window at it (clipped at the border)."
+    if x.dtype == torch.uint8: return (255 - max_filter(255 - x, k))
+    return -max_filter(-x, k)
+
 # %% ../nbs/01_data.ipynb #e8d98ebc
+def _pen(xb:torch.Tensor,      # float images, N×1×H×W
+         thicken:float,        # share of images thickened
+         thicken_size:int,     # largest max-filter size
+         thin:float,           # share of images thinned by a 2×2 min filter
+         generator=None,       # source of randomness
+        ) -> tuple[torch.Tensor, torch.Tensor]:
+    "Thicken, thin or keep each image at random; also the half-pixel offsets of even windows."
+    if thicken + thin > 1:
+        raise UserError(f"data.augment.thicken + data.augment.thin must be at most 1, "
+                        f"got {thicken} + {thin}")
+    n, dev = xb.shape[0], xb.device
+    u = torch.rand(n, generator=generator, device=dev)
+    k = torch.randint(2, max(thicken_size, 2) + 1, (n,), generator=generator, device=dev)
+    k = torch.where(u < thicken, k, torch.where(u < thicken + thin, -2, 0))  # -2: thin
+    out, off = xb.clone(), (k % 2 == 0) & (k != 0)
+    for kk in k.unique().tolist():
+        m = k == kk
+        if kk > 0: out[m] = max_filter(xb[m], kk)
+        elif kk < 0: out[m] = min_filter(xb[m], -kk)
+    return out, off.to(xb.dtype) * 0.5
+
 def augment(xb:torch.Tensor,     # float images in [0, 1], N×1×H×W
             shift:float=2.0,     # largest shift in pixels
             rotate:float=10.0,   # largest rotation in degrees
             scale:float=0.1,     # largest zoom, as a fraction
+            thicken:float=0.0,   # share of images drawn with a thicker pen (a max filter)
+            thicken_size:int=3,  # largest max-filter size for thickening (2 … this)
+            thin:float=0.0,      # share of images drawn with a thinner pen (a 2×2 min filter)
             generator:torch.Generator|None=None, # source of randomness (for reproducible runs)
            ) -> torch.Tensor:
-    "Randomly shift, rotate and zoom each image of the batch."
+    "Randomly shift, rotate and zoom each image of the batch; thicken or thin some strokes."
     n, dev = xb.shape[0], xb.device
     r = lambda *s: torch.rand(*s, generator=generator, device=dev) * 2 - 1
     ang, zoom = r(n) * math.radians(rotate), 1 + r(n) * scale
     t = r(n, 2) * (2 * shift / xb.shape[-1])
+    if thicken or thin:
+        xb, off = _pen(xb, thicken, thicken_size, thin, generator)
+        t = t + off[:, None] * torch.tensor([2 / xb.shape[-1], 2 / xb.shape[-2]], device=dev)
     cos, sin = torch.cos(ang) / zoom, torch.sin(ang) / zoom
     rows = torch.stack([cos, -sin, t[:, 0]], 1), torch.stack([sin, cos, t[:, 1]], 1)
     theta = torch.stack(rows, 1)

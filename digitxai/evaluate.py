@@ -11,11 +11,12 @@ from .config import UserError
 from .core import batch_logits, ensure_dir, write_text, write_json, save_figure, md_table
 from .data import normalize, load_mnist, load_image_folder, has_mnist, data_root
 from .data import show_digits
+from .calibrate import calibrated_log_probs
 
 # %% auto #0
-__all__ = ['SEED_METRICS', 'EVALUATION_FIGURES', 'Predictions', 'predict', 'confusion', 'metrics_table', 'compare_metrics',
-           'per_class_report', 'plot_confusion', 'most_confused', 'plot_top_losses', 'reliability_bins',
-           'expected_calibration_error', 'synthetic_predictions', 'plot_reliability', 'summarize',
+__all__ = ['SEED_METRICS', 'EVALUATION_FIGURES', 'Predictions', 'predictions_from_logits', 'predict', 'confusion',
+           'metrics_table', 'compare_metrics', 'per_class_report', 'plot_confusion', 'most_confused', 'plot_top_losses',
+           'reliability_bins', 'expected_calibration_error', 'synthetic_predictions', 'plot_reliability', 'summarize',
            'per_class_report_from', 'report_markdown', 'write_evaluation', 'load_test_set']
 
 # %% ../nbs/04_evaluate.ipynb #3440af7a
@@ -26,6 +27,8 @@ class Predictions:
     preds: torch.Tensor                # N predicted classes (the most probable)
     targets: torch.Tensor|None = None  # N true classes, `None` when unknown
     losses: torch.Tensor|None = None   # N cross-entropy losses, `None` without targets
+    logits: torch.Tensor|None = None   # N×C scores the probabilities came from
+    temperature: float = 1.0           # the logits were divided by this (`calibrate`)
 
     def __len__(self): return len(self.preds)
 
@@ -62,25 +65,41 @@ class Predictions:
         "Indices of the `k` images with the largest loss (all if `k` is `None`), largest first."
         return self.sort_by_loss(torch.arange(len(self)))[:k]
 
+    def uncalibrated(self) -> Predictions:
+        "The same predictions with the plain softmax (temperature 1)."
+        if self.temperature == 1: return self
+        if self.logits is None: raise ValueError('these predictions keep no logits to recompute')
+        return predictions_from_logits(self.logits, self.targets)
+
     def mistakes(self) -> torch.Tensor:
         "Indices of the misclassified images, largest loss first."
         return self.sort_by_loss((self.preds != self.known_targets()).nonzero().squeeze(1))
 
 # %% ../nbs/04_evaluate.ipynb #f8bb755c
+def predictions_from_logits(logits:torch.Tensor,      # N×C scores of a classifier
+                            y:torch.Tensor|None=None, # true classes, for the losses
+                            temperature:float=1.0,    # divide the logits by this first
+                           ) -> Predictions:
+    "`Predictions` of `logits`: probabilities and losses of `softmax(logits / temperature)`."
+    logp, preds = calibrated_log_probs(logits, temperature), logits.argmax(1)
+    if y is None: return Predictions(logp.exp(), preds, logits=logits, temperature=temperature)
+    y = y.long().cpu()
+    losses = F.nll_loss(logp, y, reduction='none')
+    return Predictions(logp.exp(), preds, y, losses, logits, temperature)
+
 def predict(model:torch.nn.Module,    # classifier that returns logits
             x:torch.Tensor,           # uint8 images, N×28×28
             y:torch.Tensor|None=None, # true digits, for losses and metrics
             batch_size:int=2000,      # images per forward pass
             device=None,              # where to run (the model is moved there); default: its own
+            temperature:float=1.0,    # the model's temperature (its sidecar's `temperature`)
            ) -> Predictions:
-    "Probabilities, predictions and per-image losses of `model` on all of `x`, in one batched pass."
+    "Calibrated probabilities, predictions and losses of `model` on all of `x`, in one pass."
     if not len(x): raise UserError('there are no images to evaluate')
     if y is not None and len(y) != len(x): raise ValueError(f'{len(x)} images but {len(y)} labels')
     if device is not None: model.to(device)
-    logp = F.log_softmax(batch_logits(model, x, batch_size, prep=normalize), 1)
-    if y is None: return Predictions(logp.exp(), logp.argmax(1))
-    y = y.long().cpu()
-    return Predictions(logp.exp(), logp.argmax(1), y, F.nll_loss(logp, y, reduction='none'))
+    logits = batch_logits(model, x, batch_size, prep=normalize)
+    return predictions_from_logits(logits, y, temperature)
 
 # %% ../nbs/04_evaluate.ipynb #b5a33a99
 def confusion(p:Predictions) -> torch.Tensor:
@@ -255,15 +274,18 @@ def summarize(p:Predictions, # predictions with targets
               n_bins:int=15, # confidence bins of the ECE
               k:int=24,      # top losses to list
              ) -> dict:
-    "All metrics of `p` as plain numbers: the seed's table, ECE, loss, per class, confusions, …"
+    "All metrics of `p` as plain numbers: the seed's table, ECE, NLL, per class, confusions, …"
     per_class = {d: {c: (int(v) if c == 'images' else float(v)) for c, v in row.items()}
                  for d, row in per_class_report(p).iloc[:-1].iterrows()}
     pairs = [{'true': t, 'predicted': q, 'images': c} for t, q, c in most_confused(p, 10)]
     top = [{'index': i, 'predicted': p.preds[i].item(), 'true': p.targets[i].item(),
             'loss': p.losses[i].item(), 'prob_true': p.prob_actual[i].item()}
            for i in p.top_losses(k).tolist()]
-    return {**metrics_table(p), 'ece': expected_calibration_error(p.probs, p.targets, n_bins),
-            'ece_bins': n_bins, 'mean_loss': p.losses.mean().item(), 'n': len(p),
+    raw = p.uncalibrated()
+    ece = lambda q: expected_calibration_error(q.probs, q.targets, n_bins)
+    return {**metrics_table(p), 'ece': ece(p), 'nll': p.losses.double().mean().item(),
+            'temperature': p.temperature, 'ece_uncalibrated': ece(raw),
+            'nll_uncalibrated': raw.losses.double().mean().item(), 'ece_bins': n_bins, 'n': len(p),
             'errors': len(p.mistakes()), 'averaging': 'macro', 'seed': SEED_METRICS,
             'per_class': per_class, 'confusion': confusion(p).tolist(), 'most_confused': pairs,
             'top_losses': top}
@@ -289,13 +311,17 @@ def report_markdown(s:dict,              # the summary, from `summarize`
     meta = meta or {}
     mc = pd.DataFrame(s['most_confused'] or [{'true': '-', 'predicted': '-', 'images': 0}])
     side = meta.get('sidecar_test_accuracy')
-    side = f" · test accuracy in the checkpoint's sidecar: {side:.4f}" if side is not None else ''
+    side = f" Test accuracy in the checkpoint's sidecar: {side:.4f}." if side is not None else ''
+    t = s['temperature']
+    how = (f"temperature T = {t:.4f}, fitted on the validation split" if t != 1
+           else "temperature 1: the plain softmax, no temperature fitted")
     lines = ['# Evaluation report', '',
              f"Model: `{meta.get('checkpoint', 'unknown')}` · data: {meta.get('data', 'unknown')}"
              f" · {s['n']:,} images · {s['errors']:,} mistakes", '',
              '## Metrics', '', md_table(compare_metrics(s)), '',
-             f"Expected calibration error ({s['ece_bins']} bins): {s['ece']:.4f}"
-             f" · mean cross-entropy loss: {s['mean_loss']:.4f}{side}", '',
+             f"Calibration ({how}): expected calibration error ({s['ece_bins']} bins) "
+             f"{s['ece_uncalibrated']:.4f} before → {s['ece']:.4f} after; mean cross-entropy "
+             f"(NLL) {s['nll_uncalibrated']:.4f} → {s['nll']:.4f}.{side}", '',
              '## Per digit', '', md_table(per_class_report_from(s)), '',
              '## Most confused pairs', '', md_table(mc.set_index('true'), '.0f'), '']
     for name, caption in EVALUATION_FIGURES.items():
@@ -309,14 +335,17 @@ def write_evaluation(model:torch.nn.Module, # the classifier to evaluate
                      out_dir:str|Path,      # folder for metrics.json, report.md and the figures
                      meta:dict|None=None,   # facts for metrics.json and report (checkpoint, data…)
                      k:int=24,              # top-loss images to show
+                     temperature:float=1.0, # the model's temperature (its sidecar's `temperature`)
                     ) -> dict:
     "Evaluate `model` on `(x, y)`; write metrics.json, report.md and figures; returns the summary."
     import matplotlib.pyplot as plt
     out = ensure_dir(out_dir)
-    p = predict(model, x, y)
+    p = predict(model, x, y, temperature=temperature)
     s = summarize(p, k=k)
+    title = f'Reliability diagram, temperature {temperature:.3g}'
     draws = [lambda: plot_confusion(p), lambda: plot_confusion(p, normalize=True),
-             lambda: plot_top_losses(x, p, k), lambda: plot_reliability(p.probs, p.targets)]
+             lambda: plot_top_losses(x, p, k),
+             lambda: plot_reliability(p.probs, p.targets, title=title)]
     figs = []
     try:
         for draw in draws: figs.append(draw())

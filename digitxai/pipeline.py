@@ -18,12 +18,13 @@ from .figures import plot_explanation
 __all__ = ['run_pipeline']
 
 # %% ../nbs/09_pipeline.ipynb #2b0dade6
-def _explain_worst(model, data, out:Path, top:int, method:str) -> list[int]:
+def _explain_worst(model, data, out:Path, top:int, method:str, temperature:float=1.0) -> list:
     "Save the figure of the `top` worst test mistakes explained by `method`; returns their indices."
     import matplotlib.pyplot as plt
-    worst = predict(model, data.test_x, data.test_y).mistakes()[:top]
+    worst = predict(model, data.test_x, data.test_y, temperature=temperature).mistakes()[:top]
     if len(worst):
-        fig = plot_explanation(model, data.test_x[worst], data.test_y[worst], method)
+        fig = plot_explanation(model, data.test_x[worst], data.test_y[worst], method,
+                               temperature=temperature)
         save_figure(fig, out/'worst_mistakes.png', dpi=100)
         plt.close(fig)
     return worst.tolist()
@@ -76,7 +77,8 @@ def run_pipeline(cfg=None,                    # configuration (default config if
                 'checkpoint': 'train/model.safetensors'}
     meta = {'checkpoint': side['checkpoint'], 'data': data.source,
             'fingerprint': data.fingerprint()}
-    s = write_evaluation(model, data.test_x, data.test_y, out/'evaluation', meta)
-    worst = _explain_worst(model, data, ensure_dir(out/'explanations'), top, method)
+    t = side.get('temperature', 1.0)  # the model's calibration, from its sidecar
+    s = write_evaluation(model, data.test_x, data.test_y, out/'evaluation', meta, temperature=t)
+    worst = _explain_worst(model, data, ensure_dir(out/'explanations'), top, method, t)
     write_text(out/'report.md', _report(s, side, worst, method, trained=not checkpoint))
     return s

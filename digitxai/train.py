@@ -14,11 +14,12 @@ from .core import (pick_device, torch_threads, batch_logits, ensure_dir, atomic_
 from .data import DigitData, get_data, normalize, augment
 from .model import build_model
 from .checkpoint import save_checkpoint, load_checkpoint, stored_copy, read_sidecar
+from .calibrate import fit_temperature, nll
 
 # %% auto #0
 __all__ = ['prepare_batch', 'cpu_has_bf16', 'bf16_training', 'loss_and_accuracy', 'TrainState', 'save_state', 'load_state',
-           'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'plot_history', 'finish_run', 'train', 'same_weights',
-           'ship_model']
+           'Interrupted', 'Diverged', 'ema_decay', 'update_ema', 'plot_history', 'fit_calibration', 'finish_run',
+           'train', 'same_weights', 'ship_model']
 
 # %% ../nbs/03_train.ipynb #dd081d61
 def prepare_batch(x_u8:torch.Tensor,        # uint8 images, N×28×28
@@ -275,6 +276,18 @@ def plot_history(history:list): # one dict per epoch: `epoch`, train and valid l
     fig.tight_layout()
     return fig
 
+# %% ../nbs/03_train.ipynb #0ba4d0dd
+def fit_calibration(model:nn.Module,         # the classifier to calibrate
+                    data:DigitData,          # its validation split is used
+                    channels_last:bool=True, # the memory layout training uses
+                   ) -> dict:
+    "The sidecar's `temperature`, `valid_nll` and `valid_nll_calibrated` (T = 1 without images)."
+    if not len(data.valid_x): return {'temperature': 1.0}
+    prep = functools.partial(prepare_batch, channels_last=channels_last)
+    z, y = batch_logits(model, data.valid_x, prep=prep), data.valid_y.cpu()
+    t = fit_temperature(z, y)
+    return {'temperature': t, 'valid_nll': nll(z, y), 'valid_nll_calibrated': nll(z, y, t)}
+
 # %% ../nbs/03_train.ipynb #3b1f26d4
 def finish_run(model:nn.Module,  # the model to save (the averaged one, if the run keeps it)
                history:list,     # one dict of metrics per epoch
@@ -283,16 +296,17 @@ def finish_run(model:nn.Module,  # the model to save (the averaged one, if the r
                out:Path,         # the run folder
                name:str='model', # name of the checkpoint
               ) -> float:
-    "Write the checkpoint and sidecar (test accuracy included), curves and config into `out`."
+    "Write the checkpoint and sidecar (test accuracy, temperature), curves and config into `out`."
     tl, ta = loss_and_accuracy(model, data.test_x, data.test_y, amp=cfg.train.amp,
                                channels_last=cfg.train.channels_last)
+    cal = fit_calibration(model, data, cfg.train.channels_last)
     about = dict(source=data.source, fingerprint=data.fingerprint(), n_train=len(data.train_x),
                  n_valid=len(data.valid_x), n_test=len(data.test_x))
     save_checkpoint(model, out/f'{name}.safetensors', cfg, test_accuracy=ta, test_loss=tl,
                     history=history, data=about,
                     train_time_s=round(history[-1]['time'], 2) if history else 0,
                     device=str(next(model.parameters()).device),
-                    n_params=sum(p.numel() for p in model.parameters()))
+                    n_params=sum(p.numel() for p in model.parameters()), **cal)
     write_text(out/'config.yaml', cfg.to_yaml())
     import matplotlib.pyplot as plt
     fig = plot_history(history)
@@ -369,18 +383,22 @@ def same_weights(a:nn.Module, # a model
     return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
 
 # %% ../nbs/03_train.ipynb #5d21e548
+# sidecar entries that `ship_model` writes anew rather than copies
+_REFITTED = ('config', 'versions', 'temperature', 'valid_nll', 'valid_nll_calibrated')
+
 def ship_model(src:str|Path,              # a checkpoint written by `digitxai train`
                dest:str|Path,             # where the smaller copy goes, e.g. `pretrained_path()`
                data:DigitData|None=None,  # whose test set is measured again (default: MNIST)
                store:str='int8',          # precision on disk (`digitxai.checkpoint.STORES`)
               ) -> dict:
-    "Copy `src` to `dest` in precision `store`, its test accuracy measured again; the new sidecar."
+    "Copy `src` to `dest` in precision `store`, accuracy and temperature redone; the sidecar."
     model, side = load_checkpoint(src)
     data = data or get_data(get_config())
     stored = stored_copy(model, store)  # exactly what loading `dest` gives
     tl, ta = loss_and_accuracy(stored, data.test_x, data.test_y)
-    meta = {k: v for k, v in side.items() if k not in ('config', 'versions')}
+    meta = {k: v for k, v in side.items() if k not in _REFITTED}
     f32 = side.get('float32_test_accuracy', side.get('test_accuracy'))
-    meta.update(test_accuracy=ta, test_loss=tl, float32_test_accuracy=f32, stored_as=store)
+    meta.update(test_accuracy=ta, test_loss=tl, float32_test_accuracy=f32, stored_as=store,
+                **fit_calibration(stored, data))
     save_checkpoint(model, dest, side.get('config', {}), store=store, **meta)
     return read_sidecar(dest)
