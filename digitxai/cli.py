@@ -10,8 +10,8 @@ from .config import UserError, Config, get_config
 
 # %% auto #0
 __all__ = ['COMMANDS', 'add_common_args', 'config_from_args', 'train_args', 'train_main', 'evaluate_args', 'evaluate_main',
-           'explain_args', 'explain_main', 'faithfulness_args', 'faithfulness_main', 'bench_args', 'bench_main',
-           'run_args', 'run_main', 'build_parser', 'main']
+           'MethodNames', 'explain_args', 'explain_exit_code', 'explain_main', 'faithfulness_args', 'faithfulness_main',
+           'bench_args', 'bench_main', 'run_args', 'run_main', 'build_parser', 'main']
 
 # %% ../nbs/10_cli.ipynb #af878016
 def add_common_args(p:argparse.ArgumentParser,    # the sub-command's parser
@@ -102,7 +102,8 @@ def evaluate_main(args) -> int: # parsed flags of `digitxai evaluate`
     meta = {'checkpoint': _model_name(args.checkpoint), 'data': source,
             'sidecar_test_accuracy': side.get('test_accuracy'),
             'sidecar_test_loss': side.get('test_loss')}
-    s = write_evaluation(model, x, y, out, meta, k=max(1, args.top))
+    s = write_evaluation(model, x, y, out, meta, k=max(1, args.top),
+                         temperature=side.get('temperature', 1.0))
     print(f"accuracy {s['accuracy']:.4f} · macro F1 {s['f1']:.4f} · ECE {s['ece']:.4f} "
           f"on {s['n']:,} images ({s['errors']} mistakes) → {out/'report.md'}")
     return 0
@@ -114,30 +115,51 @@ def _target_arg(s:str): # the value given to `--target`
     if s.isdigit() and 0 <= int(s) <= 9: return int(s)
     raise argparse.ArgumentTypeError(f"must be pred, true or a digit 0-9, not {s!r}")
 
+class MethodNames:
+    "The names of the explanation methods, read from the registry on first use (not before)."
+    def _names(self) -> list[str]:
+        from digitxai.methods import METHODS
+        return list(METHODS)
+    def __iter__(self): return iter(self._names())
+    def __contains__(self, name): return name in self._names()
+
 def explain_args(p:argparse.ArgumentParser): # the sub-command's parser
     "Flags of `digitxai explain`."
-    from digitxai.methods import METHODS
     p.add_argument('images', nargs='+', metavar='IMAGE',
                    help='image files of single digits (PNG, JPEG, …; any size and colour)')
-    p.add_argument('--method', default='gradcam', choices=list(METHODS),
-                   help='explanation method (default: gradcam)')
+    p.add_argument('--method', default='gradcam', choices=MethodNames(), metavar='METHOD',
+                   help='explanation method: %(choices)s (default: %(default)s)')
     p.add_argument('--target', default='pred', type=_target_arg, metavar='pred|true|K',
                    help="class to explain: the predicted one (default), the true one "
                         "(from a parent folder named 0-9), or digit K")
+    p.add_argument('--threshold', type=float, default=0.5, metavar='P',
+                   help='mark an answer unsure when its calibrated probability is under P '
+                        '(default: 0.5)')
     add_common_args(p, out_help='folder for the overlay PNGs (default: explanations)')
 
 # %% ../nbs/10_cli.ipynb #fc9d3de9
+def explain_exit_code(results) -> int: # the `Explained` of each image
+    "0: all answered; 2: some image failed; 3: none failed but some held no digit."
+    status = {r.status for r in results}
+    return 2 if 'failed' in status else 3 if 'no digit' in status else 0
+
 def explain_main(args) -> int: # parsed flags of `digitxai explain`
-    "Run `digitxai explain`: print the prediction of each image and write its overlay PNG."
+    "Run `digitxai explain`: a line per image, the overlays; returns the batch's exit code."
     from digitxai.checkpoint import load_model
-    from digitxai.figures import explain_files
+    from digitxai.figures import explain_files, printable
     config_from_args(args)  # validates --config and --set
+    if not 0 <= args.threshold <= 1:
+        raise UserError(f"--threshold must be between 0 and 1, got {args.threshold}")
     out = Path(args.out or 'explanations')
-    model = load_model(args.checkpoint)[0]
-    lines = explain_files(args.images, model, args.method, args.target, out)
-    for line in lines: print(line)
-    print(f"wrote {len(lines)} overlay{'s' if len(lines) != 1 else ''} to {out}/")
-    return 0
+    model, side = load_model(args.checkpoint)
+    results = explain_files(args.images, model, args.method, args.target, out,
+                            side.get('temperature', 1.0), args.threshold)
+    for r in results:
+        if r.status == 'failed': print(f'digitxai: error: {r.line}', file=sys.stderr, flush=True)
+        else: print(r.line, flush=True)
+    n = sum(r.out is not None for r in results)
+    if n: print(f"wrote {n} overlay{'s' if n != 1 else ''} to {printable(out)}/")
+    return explain_exit_code(results)
 
 # %% ../nbs/10_cli.ipynb #0559d3d3
 def faithfulness_args(p:argparse.ArgumentParser): # the sub-command's parser

@@ -4,16 +4,19 @@
 
 # %% ../nbs/05c_figures.ipynb #9b9b0412
 from __future__ import annotations
+import os
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn
 from .config import UserError
-from .core import batch_logits, ensure_dir, save_figure
+from .core import batch_logits, save_figure
+from .calibrate import calibrated_probs
 from .data import normalize
 from .methods import explain
-from .photo import prepare_digit
+from .photo import Found, find_digit
 
 # %% auto #0
-__all__ = ['overlay', 'plot_explanation', 'true_label', 'explain_figure', 'explain_files']
+__all__ = ['overlay', 'plot_explanation', 'true_label', 'printable', 'explain_figure', 'Explained', 'explain_files']
 
 # %% ../nbs/05c_figures.ipynb #8f395245
 def _np(a) -> np.ndarray: # a tensor, an array or a nested list
@@ -59,12 +62,13 @@ def plot_explanation(model:nn.Module,      # the classifier
                      true_label,           # its label (int) or labels (one per image)
                      method:str='gradcam', # a key of `METHODS`
                      layer=None,           # layer for CAM methods; `None`: the last conv block
+                     temperature:float=1.0, # the model's calibration (`calibrate`)
                     ):
     "Input | heatmap for the predicted class | for the true class, a row per image; the figure."
     import matplotlib.pyplot as plt
     imgs = torch.as_tensor(np.asarray(x_uint8_image)).reshape(-1, 28, 28)
     y, x = torch.as_tensor(true_label).long().flatten().expand(len(imgs)), normalize(imgs)
-    p = batch_logits(model, x).softmax(1)
+    p = calibrated_probs(batch_logits(model, x), temperature)
     pred = p.argmax(1)
     maps = explain(model, torch.cat([x, x]), torch.cat([pred, y]), method, layer)
     maps = maps.view(2, len(x), 28, 28)  # [for the predicted class, for the true class]
@@ -88,61 +92,136 @@ def true_label(path:Path) -> int: # an image file inside a folder named after it
     raise UserError(f"--target true needs the true digit of {path}: put it in a folder named after "
                     f"its digit (like 7/{Path(path).name}), or use --target K")
 
+def printable(s) -> str: # a string, or a path; may hold undecodable bytes of a file name
+    "`s` with the bytes of a file name that are not UTF-8 as `\\xNN` escapes: safe to print."
+    return os.fsdecode(s).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')
+
 def _out_names(paths,      # the image files
                method:str, # the method's name
               ) -> list[str]:
     "One unique PNG name per image: `<stem>_<method>.png`, numbered when stems repeat."
     names, seen = [], {}
     for p in paths:
-        stem = Path(p).stem
+        stem = printable(Path(p).stem)
         seen[stem] = seen.get(stem, 0) + 1
         n = '' if seen[stem] == 1 else f'_{seen[stem]}'
         names.append(f"{stem}{n}_{method.replace('+', 'p')}.png")
     return names
 
 # %% ../nbs/05c_figures.ipynb #04712170
+def _photo_panel(ax,             # matplotlib axes
+                 found:Found,    # where the digit was found
+                 heatmap,        # its 28×28 map, in [0, 1]
+                 cmap:str='jet', # heatmap colour map
+                ):
+    "The user's image with `heatmap` carried back onto it and the found digit's box marked."
+    from matplotlib.patches import Rectangle
+    h, w = found.size
+    gray = found.image.mode == 'L'
+    ax.imshow(found.image, extent=(0, w, h, 0), cmap='gray' if gray else None,
+              vmin=0 if gray else None, vmax=255 if gray else None)
+    hm = np.clip(_np(heatmap).reshape(28, 28), 0, 1)
+    t, b, l, r = found.frame
+    ax.imshow(hm, extent=(l, r, b, t), cmap=cmap, vmin=0, vmax=1, alpha=0.7 * hm,
+              interpolation='bilinear')
+    top, bottom, left, right = found.box
+    ax.add_patch(Rectangle((left, top), right - left, bottom - top, fill=False, ec='lime', lw=1.5))
+    ax.set_xlim(0, w)
+    ax.set_ylim(h, 0)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title('your image: the digit found', fontsize=8)
+
 def explain_figure(img:np.ndarray,       # the prepared digit, 28×28 uint8
                    heatmap,              # its map for `target`, 28×28 in [0, 1]
                    probs:torch.Tensor,   # its class probabilities
                    target:int,           # the class explained
                    title:str,            # the figure's title
                    method:str='gradcam', # the method's name
+                   found:Found|None=None, # where `find_digit` found it: adds the image, mapped
                   ):
-    "The overlay written by `digitxai explain`: the prepared digit and its heatmap for `target`."
+    "The overlay written by `digitxai explain`: [the user's image,] the 28×28 digit, its heatmap."
     import matplotlib.pyplot as plt
-    fig, (a0, a1) = plt.subplots(1, 2, figsize=(4.8, 2.5))
-    _panel(a0, img, 'as the model sees it')
-    overlay(img, heatmap, ax=a1, colorbar=True)
-    a1.set_title(f'{method} for {target} (p={probs[target]:.2f})', fontsize=8)
+    n = 2 if found is None else 3
+    fig, axs = plt.subplots(1, n, figsize=(2.4 * n, 2.5))
+    if found is not None: _photo_panel(axs[0], found, heatmap)
+    _panel(axs[-2], img, 'as the model sees it')
+    overlay(img, heatmap, ax=axs[-1], colorbar=True)
+    axs[-1].set_title(f'{method} for {target} (p={probs[target]:.2f})', fontsize=8)
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     return fig
 
 # %% ../nbs/05c_figures.ipynb #02e7744f
+@dataclass
+class Explained:
+    "What `explain_files` made of one image."
+    path: Path             # the image file
+    status: str            # 'answered', 'unsure', 'no digit' or 'failed'
+    line: str              # what to print about it (printable: undecodable bytes escaped)
+    out: Path|None = None  # the overlay written, if any
+
 def _top3(p:torch.Tensor) -> str: # class probabilities
     "'7 97.1%, 1 1.2%, 9 0.4%'"
     top = p.topk(3)
     return ', '.join(f'{i} {v:.1%}' for v, i in zip(top.values.tolist(), top.indices.tolist()))
 
-def explain_files(paths,                     # image files of single digits
+def _answer(name:str,          # the image's printable name
+            p:torch.Tensor,     # its calibrated class probabilities
+            threshold:float,    # a top probability under this is unsure
+           ) -> tuple[str, str]:
+    "The status and the line of an answered image: sure, or unsure with the runner-up."
+    top = p.topk(2).indices.tolist()
+    if p[top[0]] >= threshold: return 'answered', f"{name}: predicted {top[0]}  (top-3: {_top3(p)})"
+    return 'unsure', f"{name}: predicted {top[0]}, unsure (runner-up {top[1]})  (top-3: {_top3(p)})"
+
+# %% ../nbs/05c_figures.ipynb #852256dc
+def _explained(paths:list[Path], # the image files
+               found:dict,       # {index: (Found, true label or None)} of the images with a digit
+               model:nn.Module, method:str, target, out:Path, temperature:float, threshold:float,
+              ) -> dict:
+    "Explain the images with a digit in one batch and write their overlays: {index: Explained}."
+    import matplotlib.pyplot as plt
+    idx = list(found)
+    imgs = torch.from_numpy(np.stack([found[i][0].digit for i in idx]))
+    probs = calibrated_probs(batch_logits(model, imgs, prep=normalize), temperature)
+    if target == 'true': targets = torch.tensor([found[i][1] for i in idx])
+    elif target == 'pred': targets = probs.argmax(1)
+    else: targets = torch.full((len(idx),), int(target))
+    maps = explain(model, normalize(imgs), targets, method)
+    names, res = _out_names(paths, method), {}
+    for i, pr, t, m in zip(idx, probs, targets.tolist(), maps):
+        status, line = _answer(printable(paths[i].name), pr, threshold)
+        fig = explain_figure(found[i][0].digit, m, pr, t, line.split('  (')[0], method,
+                             found[i][0])
+        try:
+            save_figure(fig, out/names[i], dpi=120)
+            res[i] = Explained(paths[i], status, line, out/names[i])
+        except UserError as e: res[i] = Explained(paths[i], 'failed', printable(str(e)))
+        finally: plt.close(fig)
+    return res
+
+def explain_files(paths,                     # image files of single digits (str, Path or bytes)
                   model:nn.Module,           # the classifier
                   method:str='gradcam',      # a key of `METHODS`
                   target='pred',             # 'pred', 'true' (from the folder's name) or a digit
                   out:str|Path='explanations', # folder for the overlay PNGs
-                 ) -> list[str]:
-    "Explain image files: one overlay PNG each in `out`; returns one line per image."
-    import matplotlib.pyplot as plt
-    paths = [Path(p) for p in paths]
-    imgs = torch.from_numpy(np.stack([prepare_digit(p) for p in paths]))
-    labels = [true_label(p) for p in paths] if target == 'true' else None
-    probs = batch_logits(model, imgs, prep=normalize).softmax(1)
-    if labels: targets = torch.tensor(labels)
-    else: targets = probs.argmax(1) if target == 'pred' else torch.full((len(paths),), int(target))
-    maps = explain(model, normalize(imgs), targets, method)
-    out, lines = ensure_dir(out), []
-    for p, name, img, pr, t, m in zip(paths, _out_names(paths, method), imgs, probs, targets, maps):
-        lines.append(f"{p.name}: predicted {pr.argmax().item()}  (top-3: {_top3(pr)})")
-        fig = explain_figure(img.numpy(), m, pr, int(t), lines[-1].split('  (')[0], method)
-        save_figure(fig, out/name, dpi=120)
-        plt.close(fig)
-    return lines
+                  temperature:float=1.0,     # the model's calibration (`calibrate`)
+                  threshold:float=0.5,       # a top probability under this is unsure
+                 ) -> list[Explained]:
+    "Explain image files, each on its own: an `Explained` per image, an overlay PNG per answer."
+    paths, res, found = [Path(os.fsdecode(p)) for p in paths], {}, {}
+    for i, p in enumerate(paths):
+        try:
+            f = find_digit(p)
+            label = true_label(p) if target == 'true' and f.digit is not None else None
+        except UserError as e:
+            res[i] = Explained(p, 'failed', printable(str(e)))
+            continue
+        if f.digit is None:
+            res[i] = Explained(p, 'no digit', f"{printable(p.name)}: no digit found ({f.reason})")
+        else: found[i] = f, label
+    if found:
+        res.update(_explained(paths, found, model, method, target, Path(out), temperature,
+                              threshold))
+    return [res[i] for i in range(len(paths))]

@@ -5,14 +5,15 @@
 # %% ../nbs/05b_photo.ipynb #a4ff20df
 from __future__ import annotations
 import io
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
-from PIL import Image
+from PIL import Image, ImageOps
 from .config import UserError
 from .data import open_image, to_gray
 
 # %% auto #0
-__all__ = ['prepare_digit', 'fake_photo']
+__all__ = ['MIN_SIDE', 'prepare_digit', 'fake_photo', 'Found', 'find_digit']
 
 # %% ../nbs/05b_photo.ipynb #b26d601d
 def _open_image(src) -> Image.Image: # a file path or a PIL image
@@ -52,16 +53,61 @@ def _background(a:np.ndarray, # gray image, ink bright
     return feats @ coef
 
 # %% ../nbs/05b_photo.ipynb #8a5d4c81
-def _ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
-    "Gray image → ink in [0, 1] (light on dark), background and paper noise removed."
+def _residual(a:np.ndarray) -> np.ndarray: # gray image, 0…255
+    "How much brighter than the paper each pixel is, with the ink made light (may be negative)."
     frame = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
     if np.median(frame) > 127: a = 255 - a
-    ink = np.clip(a - _background(a), 0, None)
+    return a - _background(a)
+
+def _raw_ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
+    "Gray image → ink in [0, 1] (light on dark), the background removed but not the paper noise."
+    ink = np.clip(_residual(a), 0, None)
     top = ink.max()
-    if top < 8: return np.zeros_like(ink)  # no visible ink: a blank image
-    ink /= top
-    th = _otsu(ink)
-    return np.clip((ink - th / 2) / (1 - th / 2), 0, 1)
+    return ink / top if top >= 8 else np.zeros_like(ink)  # under 8: no visible ink, a blank image
+
+def _clean(raw:np.ndarray) -> np.ndarray: # ink in [0, 1] from `_raw_ink`
+    "Paper noise removed: ink below half of an Otsu threshold becomes 0, the rest is stretched."
+    if raw.max() == 0: return raw
+    th = _otsu(raw)
+    return np.clip((raw - th / 2) / (1 - th / 2), 0, 1)
+
+def _ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
+    "Gray image → ink in [0, 1] (light on dark), background and paper noise removed."
+    return _clean(_raw_ink(a))
+
+# %% ../nbs/05b_photo.ipynb #154ce6ee
+def _line_bands(ink:np.ndarray,   # ink in [0, 1]
+                axis:int=0,        # 0: horizontal lines (bands of rows), 1: vertical ones
+                span:float=0.85,   # share of the pixels across that a line must ink
+                level:float=0.1,   # ink above this counts
+               ) -> list[tuple[int, int]]:
+    "The bands `(start, stop)` of rows (or columns) that hold a straight line across the image."
+    a = (ink if axis == 0 else ink.T) > level
+    near = a | np.roll(a, 1, 0) | np.roll(a, -1, 0)  # a line a pixel off straight still counts
+    full = np.r_[False, near.mean(1) >= span, False].astype(int)
+    edges = np.flatnonzero(np.diff(full))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+def _without_lines(ink:np.ndarray,  # ink in [0, 1]
+                   seen=None,        # where to look for the lines (default: `ink`)
+                   min_lines:int=2,  # parallel lines that make ruled paper
+                   margin:int=1,     # pixels cleared on each side of a line
+                  ) -> tuple[np.ndarray, int]:
+    "Ink with the lines of ruled or squared paper removed, and how many lines went."
+    out, n, seen = ink.copy(), 0, ink if seen is None else seen
+    for axis in (0, 1):
+        a = out if axis == 0 else out.T  # a view: writing to it writes to `out`
+        thick = max(3, 0.05 * a.shape[0])
+        bands = [(s, e) for s, e in _line_bands(seen, axis) if e - s <= thick]
+        if len(bands) < min_lines: continue
+        for s, e in bands:
+            s, e = max(s - margin, 0), min(e + margin, len(a))
+            side = [a[i] for i in (s - 1, e) if 0 <= i < len(a)]  # just before and after
+            a[s:e] = np.minimum.reduce(side)  # a stroke crossing the line stays whole
+        n += len(bands)
+    top = out.max()
+    if not n: return out, 0
+    return (out / top if top >= 0.25 else np.zeros_like(out)), n
 
 # %% ../nbs/05b_photo.ipynb #ca4b7dc3
 def _span(v:np.ndarray, # ink per row (or column)
@@ -101,32 +147,40 @@ def _thicken(ink:np.ndarray,    # cropped ink in [0, 1]
     return _max_filter(ink, min(r, 64)) if r >= 1 else ink
 
 # %% ../nbs/05b_photo.ipynb #9f9fa1be
-def _fit_and_centre(ink:np.ndarray) -> np.ndarray: # cropped ink in [0, 1]
-    "Fit the cropped ink into 20×20 (aspect ratio kept) and centre it by mass in 28×28; uint8."
+def _fit_and_centre(ink:np.ndarray, # cropped ink in [0, 1]
+                   ) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    "The cropped ink fitted into 20×20 and centred by mass in 28×28 (uint8); and (oy, ox, h, w)."
     h, w = ink.shape
     s = 20 / max(h, w)
     size = max(1, round(h * s)), max(1, round(w * s))
     src = torch.from_numpy(np.ascontiguousarray(ink))[None, None].float()
     t = F.interpolate(src, size=size, mode='bilinear', antialias=True, align_corners=False)[0, 0]
     t = t.clamp(0, 1)
-    out = torch.zeros(28, 28)
+    out, oy, ox = torch.zeros(28, 28), 0, 0
     if t.sum() > 0:
         ys, xs = torch.arange(size[0]).float(), torch.arange(size[1]).float()
         cy, cx = (t.sum(1) * ys).sum() / t.sum(), (t.sum(0) * xs).sum() / t.sum()
         oy = int(min(max(round(13.5 - cy.item()), 0), 28 - size[0]))
         ox = int(min(max(round(13.5 - cx.item()), 0), 28 - size[1]))
         out[oy:oy + size[0], ox:ox + size[1]] = t
-    return (out * 255).round().to(torch.uint8).numpy()
+    return (out * 255).round().to(torch.uint8).numpy(), (oy, ox, *size)
 
 # %% ../nbs/05b_photo.ipynb #154f5aa0
+def _place(ink:np.ndarray, # ink in [0, 1], not all 0
+          ) -> tuple[np.ndarray, tuple]:
+    "Crop, thicken, fit and centre: the 28×28 digit and (rows, cols, oy, ox, h, w)."
+    rows, cols = _bbox(ink)
+    crop = ink[rows, cols]
+    digit, (oy, ox, h, w) = _fit_and_centre(_thicken(crop, max(crop.shape) / 20))
+    return digit, (rows, cols, oy, ox, h, w)
+
 def prepare_digit(src, # an image file (any format PIL reads) or a PIL image
                  ) -> np.ndarray:
     "A picture of one digit → a 28×28 uint8 MNIST-style image (white on black, 20×20, centred)."
-    ink = _ink(to_gray(_open_image(src)))
+    raw = _raw_ink(to_gray(_open_image(src)))
+    ink, _ = _without_lines(_clean(raw), raw)
     if ink.max() == 0: return np.zeros((28, 28), np.uint8)
-    rows, cols = _bbox(ink)
-    crop = ink[rows, cols]
-    return _fit_and_centre(_thicken(crop, max(crop.shape) / 20))
+    return _place(ink)[0]
 
 # %% ../nbs/05b_photo.ipynb #d1dfba5b
 def fake_photo(digit:np.ndarray, # 28×28 uint8 MNIST digit
@@ -148,3 +202,108 @@ def fake_photo(digit:np.ndarray, # 28×28 uint8 MNIST digit
     Image.fromarray((rgb * 255).astype(np.uint8)).save(buf, 'JPEG', quality=80)
     buf.seek(0)
     return Image.open(buf)
+
+# %% ../nbs/05b_photo.ipynb #fef5d7a9
+def _box_mean(a:np.ndarray, # a 2-D image
+              r:int=1,       # radius of the square
+             ) -> np.ndarray:
+    "The mean of each pixel's (2r+1)×(2r+1) neighbourhood."
+    from numpy.lib.stride_tricks import sliding_window_view as win
+    n = 2 * r + 1
+    return win(win(np.pad(a, r, mode='edge'), n, 0).mean(-1), n, 1).mean(-1)
+
+def _spread(v:np.ndarray) -> float: # values
+    "A robust standard deviation: the larger of the two from the MAD and the interquartile range."
+    q25, q50, q75 = np.percentile(v, [25, 50, 75])
+    return max(1.4826 * np.median(np.abs(v - q50)), (q75 - q25) / 1.349)
+
+def _contrast(a:np.ndarray) -> float: # gray image, 0…255
+    "The brightest ink (3×3 mean) in units of the paper's noise (the border's robust spread)."
+    r = _residual(a)
+    hp = r - _box_mean(r, 3)  # the noise, without what the paper's fit left of the light
+    k = max(1, round(0.02 * min(a.shape)))
+    sigma = np.median([_spread(s) for s in (hp[:k], hp[-k:], hp[:, :k], hp[:, -k:])])
+    return float(_box_mean(r).max() / max(sigma, 1.0))
+
+# %% ../nbs/05b_photo.ipynb #54c435c8
+@dataclass
+class Found:
+    "What `find_digit` saw: the 28×28 digit, or why there is none; and where the digit lies."
+    digit: np.ndarray|None          # the 28×28 uint8 digit; `None`: no digit found
+    reason: str = ''                # why there is no digit ('' when there is one)
+    size: tuple = (0, 0)            # (height, width) of the upright image, in pixels
+    box: tuple|None = None          # the ink's box in the image: (top, bottom, left, right)
+    frame: tuple|None = None        # where the 28×28 frame lies in the image (as `box`)
+    image: Image.Image|None = None  # the upright image, at most 512 px a side, to draw on
+
+    def photo_map(self, heatmap, # a 28×28 map
+                 ) -> np.ndarray:
+        "`heatmap` carried onto the image (nearest pixel): size[0]×size[1], 0 outside the frame."
+        hm = np.asarray(heatmap, dtype=np.float32).reshape(28, 28)
+        t, b, l, r = self.frame
+        i = np.floor((np.arange(self.size[0]) + 0.5 - t) * 28 / (b - t)).astype(int)
+        j = np.floor((np.arange(self.size[1]) + 0.5 - l) * 28 / (r - l)).astype(int)
+        yi, xi = (i >= 0) & (i < 28), (j >= 0) & (j < 28)
+        out = np.zeros(self.size, np.float32)
+        out[np.ix_(yi, xi)] = hm[np.ix_(i[yi], j[xi])]
+        return out
+
+# %% ../nbs/05b_photo.ipynb #71b4441d
+MIN_SIDE = 8  # a smaller image holds no digit
+
+def _showable(img:Image.Image, # the upright image
+              gray:np.ndarray,  # its gray version
+             ) -> Image.Image:
+    "The image as RGB(A), or as gray where it has no colours PIL can show; at most 512 px a side."
+    colours = ('1', 'L', 'P', 'RGB', 'RGBA', 'LA', 'PA', 'CMYK', 'YCbCr')
+    if img.mode in colours: show = img.convert('RGBA' if 'A' in img.getbands() else 'RGB')
+    else: show = Image.fromarray(gray.astype(np.uint8))
+    show.thumbnail((512, 512))
+    return show
+
+def _transparent(img:Image.Image) -> bool: # a PIL image
+    "Is every pixel of `img` fully transparent?"
+    if 'A' not in img.getbands() and 'transparency' not in img.info: return False
+    return img.convert('RGBA').getchannel('A').getextrema()[1] == 0
+
+def _no_digit(ink:np.ndarray) -> str: # ink in [0, 1] without lines, not all 0
+    "Why this ink is no digit ('' when it may be one)."
+    rows, cols = _bbox(ink)
+    h, w = rows.stop - rows.start, cols.stop - cols.start
+    if max(h, w) < max(6, 0.04 * max(ink.shape)):
+        return 'only a speck of ink, too small for a digit'
+    if (ink > 0.5).mean() > 0.7:
+        return 'ink covers most of the image: a background, not a digit'
+    if (ink[rows, cols] > 0.5).mean() > 0.95 and min(h, w) > 0.5 * max(h, w):
+        return 'a solid blot of ink, not the strokes of a digit'
+    if h < 0.3 * w: return 'only a flat line or smear, not a digit'
+    return ''
+
+# %% ../nbs/05b_photo.ipynb #48257ae6
+def find_digit(src, # an image file (any format PIL reads) or a PIL image
+              ) -> Found:
+    "The 28×28 MNIST-style digit in a picture and where it lies, or why there is none."
+    img = ImageOps.exif_transpose(_open_image(src))
+    size = img.height, img.width
+    if min(size) < MIN_SIDE:
+        small = f"the image is only {img.width}×{img.height} pixels, too small for a digit"
+        return Found(None, small, size)
+    gray = to_gray(img)
+    found = Found(None, '', size, image=_showable(img, gray))
+    if _transparent(img): found.reason = 'the image is fully transparent'
+    elif np.ptp(gray) < 24: found.reason = 'the image is blank: (nearly) one uniform colour'
+    faint = 'no ink stands out from the background (a blank page, or only noise)'
+    if not found.reason and _contrast(gray) < 8: found.reason = faint
+    if found.reason: return found
+    raw = _raw_ink(gray)
+    ink, lines = _without_lines(_clean(raw), raw)
+    if ink.max() == 0: found.reason = 'only the lines of ruled or squared paper' if lines else faint
+    found.reason = found.reason or _no_digit(ink)
+    if found.reason: return found
+    found.digit, (rows, cols, oy, ox, h, w) = _place(ink)
+    ky, kx = size[0] / gray.shape[0], size[1] / gray.shape[1]  # image pixels per gray pixel
+    found.box = rows.start * ky, rows.stop * ky, cols.start * kx, cols.stop * kx
+    sy, sx = (rows.stop - rows.start) / h * ky, (cols.stop - cols.start) / w * kx  # per 28×28 px
+    t, l = rows.start * ky - oy * sy, cols.start * kx - ox * sx
+    found.frame = t, t + 28 * sy, l, l + 28 * sx
+    return found
