@@ -4,12 +4,12 @@
 
 # %% ../nbs/08a_peers.ipynb #837060d5
 from __future__ import annotations
-import contextlib, copy, io, math, time, warnings
+import contextlib, copy, inspect, io, math, time, warnings
 import torch, torch.nn as nn, torch.nn.functional as F
 from .core import batch_logits, torch_threads
-from .data import data_root
+from .data import STD, data_root
 from .capture import resolve_layer
-from .methods import explain
+from .methods import explain, smoothgrad
 
 # %% auto #0
 __all__ = ['ReferenceNet', 'reference_loader', 'bench_explainers', 'bench_explain', 'explain_lines', 'conv_profile']
@@ -52,26 +52,50 @@ def _pred(model:nn.Module, x:torch.Tensor, batch_size:int) -> torch.Tensor:
     "The predicted class of each image of `x`, on `x`'s device."
     return batch_logits(model, x, batch_size).argmax(1).to(x.device)
 
+def _pgc_runners(model:nn.Module, module:nn.Module) -> dict:
+    "(method, 'pytorch-grad-cam') → fn(x_batch, targets_batch): it finds the classes itself."
+    import pytorch_grad_cam as pgc
+    def pgc_run(cls, x):
+        with cls(model, [module]) as c, contextlib.redirect_stderr(io.StringIO()):
+            c.batch_size = 64  # Score-CAM, Ablation-CAM: 64 masked images per forward pass
+            c(x, None)
+    gb_model = copy.deepcopy(model)  # GuidedBackpropReLUModel swaps the ReLUs of its model
+    def pgc_guided(x):  # one image per call: its interface
+        gbm = pgc.GuidedBackpropReLUModel(gb_model, device=x.device)
+        for xi in x.split(1): gbm(xi.clone(), None)
+    cams = dict(gradcam=pgc.GradCAM, scorecam=pgc.ScoreCAM, layercam=pgc.LayerCAM,
+                xgradcam=pgc.XGradCAM, eigencam=pgc.EigenCAM, ablationcam=pgc.AblationCAM)
+    runs = {(m, 'pytorch-grad-cam'): lambda x, t, cls=cls: pgc_run(cls, x)
+            for m, cls in cams.items()}
+    return runs | {('guidedbp', 'pytorch-grad-cam'): lambda x, t: pgc_guided(x)}
+
+def _captum_runners(model:nn.Module, module:nn.Module) -> dict:
+    "(method, 'captum' or 'captum+pred') → fn(x_batch, targets_batch)."
+    from captum.attr import (LayerGradCam, LayerAttribution, GuidedBackprop, GuidedGradCam,
+                             NoiseTunnel, Saliency)
+    def cap_run(x, t):
+        a = LayerGradCam(model, module).attribute(x, target=t, relu_attributions=True)
+        LayerAttribution.interpolate(a, tuple(x.shape[-2:]), 'bilinear')
+    sg = inspect.signature(smoothgrad).parameters  # our defaults: the same amount of work
+    def smooth(x, t):
+        NoiseTunnel(Saliency(model)).attribute(
+            x, nt_type='smoothgrad', nt_samples=sg['samples'].default, target=t,
+            stdevs=sg['noise_level'].default / STD,
+            nt_samples_batch_size=max(1, sg['chunk'].default // len(x)))
+    return {('gradcam', 'captum'): cap_run,  # the predicted classes given, found outside the timing
+            # `captum+pred`: plus the forward pass that finds the classes
+            ('gradcam', 'captum+pred'): lambda x, t: cap_run(x, _pred(model, x, len(x))),
+            ('guidedbp', 'captum'): lambda x, t: GuidedBackprop(model).attribute(x, target=t),
+            ('guidedgradcam', 'captum'): lambda x, t: GuidedGradCam(model, module).attribute(
+                x, target=t, interpolate_mode='bilinear'),
+            ('smoothgrad', 'captum'): smooth}
+
 def _peer_runners(model:nn.Module, module:nn.Module) -> tuple[dict, list]:
     "(method, library) → fn(x_batch, targets_batch) for the installed peers; notes on the others."
     runs, notes = {}, []
-    try:
-        import pytorch_grad_cam as pgc
-        def pgc_run(cls, x):
-            with cls(model, [module]) as c, contextlib.redirect_stderr(io.StringIO()):
-                c.batch_size = 64  # Score-CAM: 64 masked images per forward pass
-                c(x, None)
-        runs['gradcam', 'pytorch-grad-cam'] = lambda x, t: pgc_run(pgc.GradCAM, x)
-        runs['scorecam', 'pytorch-grad-cam'] = lambda x, t: pgc_run(pgc.ScoreCAM, x)
+    try: runs |= _pgc_runners(model, module)
     except ImportError: notes.append('pytorch-grad-cam is not installed (pip install grad-cam)')
-    try:
-        from captum.attr import LayerGradCam, LayerAttribution
-        def cap_run(x, t):
-            a = LayerGradCam(model, module).attribute(x, target=t, relu_attributions=True)
-            LayerAttribution.interpolate(a, tuple(x.shape[-2:]), 'bilinear')
-        runs['gradcam', 'captum'] = cap_run  # the predicted classes given, found outside the timing
-        # `captum+pred`: plus the forward pass that finds the classes
-        runs['gradcam', 'captum+pred'] = lambda x, t: cap_run(x, _pred(model, x, len(x)))
+    try: runs |= _captum_runners(model, module)
     except ImportError: notes.append('captum is not installed (pip install captum)')
     return runs, notes + ['captum has no Score-CAM']
 
@@ -102,7 +126,7 @@ def bench_explainers(model:nn.Module,          # the classifier (not changed: th
                      device='cpu',             # where model and images run
                      layer=None,               # layer to explain; `None`: the last conv block
                      methods=('gradcam', 'scorecam'), # which methods to time
-                     n_scorecam:int|None=1000, # Score-CAM on the first `n_scorecam` images only
+                     n_scorecam:int|None=1000, # Score-/Ablation-CAM: first n_scorecam images only
                      repeats:int=5,            # timed rounds (each batch's fastest round counts)
                      threads:int|None=None,    # torch CPU threads during the run (`None`: as set)
                     ) -> dict:
@@ -119,7 +143,8 @@ def _bench(model, x, batch_size, device, layer, methods, n_scorecam, repeats) ->
     runs, notes = _peer_runners(model, module)
     rows = []
     for m in methods:
-        n = len(x) if m != 'scorecam' or n_scorecam is None else min(len(x), n_scorecam)
+        few = m in ('scorecam', 'ablationcam') and n_scorecam is not None  # N×K forwards
+        n = min(len(x), n_scorecam) if few else len(x)
         ours = lambda xb, tb: explain(model, xb, 'pred', m, name, batch_size=len(xb))
         libs = {'digitxai': ours} | {lib: fn for (mm, lib), fn in runs.items() if mm == m}
         secs = _best_rounds(libs, x[:n], t[:n], batch_size, device, repeats)
