@@ -15,9 +15,9 @@ __all__ = ['COMMANDS', 'add_common_args', 'config_from_args', 'train_args', 'tra
 
 # %% ../nbs/10_cli.ipynb #af878016
 def add_common_args(p:argparse.ArgumentParser,    # the sub-command's parser
-                    checkpoint:bool=True,         # add `--checkpoint`
-                    out_help:str='output folder', # help of `--out`
-                    example:str='data.root=DIR',  # the `--set` example this command's help shows
+                    checkpoint:bool=True,         # add --checkpoint
+                    out_help:str='output folder', # help of --out
+                    example:str='data.root=DIR',  # the --set example this command's help shows
                    ) -> argparse.ArgumentParser:
     "Add `--config`, `--set`, `--out` and (optionally) `--checkpoint` to parser `p`."
     p.add_argument('--config', metavar='FILE',
@@ -46,7 +46,7 @@ def train_args(p:argparse.ArgumentParser): # the sub-command's parser
                    help='no progress bar, only one line per epoch')
 
 # %% ../nbs/10_cli.ipynb #946e1605
-def _run_folder(args) -> tuple[Config, Path]: # parsed flags of `digitxai train`
+def _run_folder(args) -> tuple[Config, Path]: # parsed flags of digitxai train
     "The config and the run folder of `digitxai train` (a new one, or the one to resume)."
     if not args.resume:
         cfg = config_from_args(args)
@@ -63,7 +63,7 @@ def _run_folder(args) -> tuple[Config, Path]: # parsed flags of `digitxai train`
                         "pass the folder `digitxai train` wrote")
     return get_config(out/'config.yaml'), out
 
-def train_main(args) -> int: # parsed flags of `digitxai train`
+def train_main(args) -> int: # parsed flags of digitxai train
     "Run `digitxai train`."
     from digitxai.core import pick_device
     from digitxai.checkpoint import read_sidecar
@@ -86,11 +86,11 @@ def evaluate_args(p:argparse.ArgumentParser): # the sub-command's parser
     p.add_argument('--top', metavar='K', type=int, default=24,
                    help='number of top-loss images in the report (default: 24)')
 
-def _model_name(checkpoint) -> str: # the `--checkpoint` flag (`None`: the shipped model)
+def _model_name(checkpoint) -> str: # the --checkpoint flag (None: the shipped model)
     "How reports name the model of `--checkpoint`."
     return str(checkpoint) if checkpoint else 'digitnet.safetensors (shipped pretrained model)'
 
-def evaluate_main(args) -> int: # parsed flags of `digitxai evaluate`
+def evaluate_main(args) -> int: # parsed flags of digitxai evaluate
     "Run `digitxai evaluate`: metrics.json, report.md and figures for a checkpoint on a test set."
     from digitxai.core import pick_device
     from digitxai.checkpoint import load_model
@@ -109,7 +109,7 @@ def evaluate_main(args) -> int: # parsed flags of `digitxai evaluate`
     return 0
 
 # %% ../nbs/10_cli.ipynb #c20f1295
-def _target_arg(s:str): # the value given to `--target`
+def _target_arg(s:str): # the value given to --target
     "`--target`: 'pred', 'true' or a digit."
     if s in ('pred', 'true'): return s
     if s.isdigit() and 0 <= int(s) <= 9: return int(s)
@@ -138,12 +138,12 @@ def explain_args(p:argparse.ArgumentParser): # the sub-command's parser
     add_common_args(p, out_help='folder for the overlay PNGs (default: explanations)')
 
 # %% ../nbs/10_cli.ipynb #fc9d3de9
-def explain_exit_code(results) -> int: # the `Explained` of each image
+def explain_exit_code(results) -> int: # the Explained of each image
     "0: all answered; 2: some image failed; 3: none failed but some held no digit."
     status = {r.status for r in results}
     return 2 if 'failed' in status else 3 if 'no digit' in status else 0
 
-def explain_main(args) -> int: # parsed flags of `digitxai explain`
+def explain_main(args) -> int: # parsed flags of digitxai explain
     "Run `digitxai explain`: a line per image, the overlays; returns the batch's exit code."
     from digitxai.checkpoint import load_model
     from digitxai.figures import explain_files, printable
@@ -177,36 +177,46 @@ def faithfulness_args(p:argparse.ArgumentParser): # the sub-command's parser
                    help="insertion's start image (default: blank)")
     p.add_argument('--seed', type=int, default=0,
                    help='seed of the subset, random maps and re-initialisation (default: 0)')
+    p.add_argument('--cue-n', type=int, default=200, metavar='N',
+                   help='test digits of the ground-truth benchmark, which first trains a model '
+                   'that reads a planted cue and a clean one; 0 skips it (default: 200)')
+    p.add_argument('--cue-quick', action='store_true',
+                   help='train those two models with the quick recipe '
+                   '(a smaller net, 8 000 images)')
 
-def _faithfulness_command(args) -> str: # parsed flags of `digitxai faithfulness`
+def _faithfulness_command(args) -> str: # parsed flags of digitxai faithfulness
     "The command line that reproduces `args`."
     parts = ['digitxai faithfulness', f'--n {args.n}', f'--sanity-n {args.sanity_n}']
     if args.methods: parts.append('--methods ' + ' '.join(args.methods))
     if args.steps != 28: parts.append(f'--steps {args.steps}')
     if args.start != 'blank': parts.append(f'--start {args.start}')
     if args.seed: parts.append(f'--seed {args.seed}')
+    if args.cue_n != 200: parts.append(f'--cue-n {args.cue_n}')
+    if args.cue_quick: parts.append('--cue-quick')
     if args.checkpoint: parts.append(f'--checkpoint {args.checkpoint}')
     return ' '.join(parts)
 
 # %% ../nbs/10_cli.ipynb #e20c75df
-def faithfulness_main(args) -> int: # parsed flags of `digitxai faithfulness`
+def faithfulness_main(args) -> int: # parsed flags of digitxai faithfulness
     "Run `digitxai faithfulness`: measure the explanations of a checkpoint and write the report."
     from digitxai.core import pick_device, ensure_dir
     from digitxai.data import load_mnist, normalize
     from digitxai.checkpoint import load_model
-    from digitxai.faithfulness import faithfulness, write_faithfulness, fixed_subset, with_baselines
+    from digitxai.scorecard import faithfulness, write_faithfulness, fixed_subset, with_baselines
     cfg = config_from_args(args)
     names = with_baselines(args.methods)
     if not 1 <= args.steps <= 784:
         raise UserError(f"--steps must be between 1 and 784, got {args.steps}")
     if args.sanity_n < 0: raise UserError(f"--sanity-n must be 0 or more, got {args.sanity_n}")
+    if args.cue_n < 0: raise UserError(f"--cue-n must be 0 or more, got {args.cue_n}")
     x, _ = load_mnist(cfg.data.root, train=False, download=cfg.data.download)
     idx = fixed_subset(len(x), args.n, args.seed)
     dev = pick_device(cfg.train.device)
     model, _ = load_model(args.checkpoint, dev)
     out = ensure_dir(args.out or 'faithfulness')
     res = faithfulness(model, normalize(x[idx]).to(dev), names, args.steps, args.start,
-                       args.sanity_n, args.seed)
+                       args.sanity_n, args.seed, progress=True, cue_n=args.cue_n,
+                       cue_quick=args.cue_quick)
     meta = {'checkpoint': _model_name(args.checkpoint), 'command': _faithfulness_command(args),
             'indices': idx.tolist()}
     write_faithfulness(res, out, meta)
@@ -236,7 +246,7 @@ def bench_args(p:argparse.ArgumentParser): # the sub-command's parser
                    help='leave out a part (repeatable)')
 
 # %% ../nbs/10_cli.ipynb #8b18eb06
-def bench_main(args) -> int: # parsed flags of `digitxai bench`
+def bench_main(args) -> int: # parsed flags of digitxai bench
     "Run `digitxai bench`."
     from digitxai.core import ensure_dir, write_json, save_figure
     from digitxai.bench import run_bench, format_table, plot_bench_curves
@@ -268,7 +278,7 @@ def run_args(p:argparse.ArgumentParser): # the sub-command's parser
     p.add_argument('--method', default='gradcam', help='explanation method (default: gradcam)')
     p.add_argument('--no-progress', action='store_true', help='no progress bar')
 
-def run_main(args) -> int: # parsed flags of `digitxai run`
+def run_main(args) -> int: # parsed flags of digitxai run
     "Run `digitxai run`."
     from digitxai.pipeline import run_pipeline
     cfg = config_from_args(args)
@@ -312,7 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/10_cli.ipynb #4faa7ac1
-def main(argv:list[str]|None=None, # the arguments (default: `sys.argv[1:]`)
+def main(argv:list[str]|None=None, # the arguments (default: sys.argv[1:])
         ) -> int:
     "Entry point of the `digitxai` command; returns the exit code."
     argv = sys.argv[1:] if argv is None else argv

@@ -17,11 +17,9 @@ from .sanity import method_maps, method_style, sanity_check, step_labels
 from .sanity import plot_sanity, plot_sanity_maps
 
 # %% auto #0
-__all__ = ['BACKGROUND', 'GRADIENT_BASELINE', 'COLUMNS', 'FAITHFULNESS_FIGURES', 'pixel_order', 'pixel_ranks', 'step_cuts',
-           'perturbation_path', 'insertion_start', 'target_probs', 'predicted', 'perturbation_curves', 'changed_steps',
-           'auc', 'plot_paths', 'masked_by_map', 'confidence_change', 'known_methods', 'with_baselines', 'Faithfulness',
-           'faithfulness', 'fixed_subset', 'pretty_table', 'plot_perturbation_curves', 'plot_summary',
-           'write_faithfulness']
+__all__ = ['BACKGROUND', 'pixel_order', 'pixel_ranks', 'step_cuts', 'perturbation_path', 'insertion_start', 'target_probs',
+           'predicted', 'perturbation_curves', 'changed_steps', 'auc', 'plot_paths', 'masked_by_map',
+           'confidence_change']
 
 # %% ../nbs/07_faithfulness.ipynb #0c21eec6
 # a pixel without ink, exactly as `digitxai.data.normalize` makes it
@@ -38,7 +36,7 @@ def pixel_order(maps:torch.Tensor, # saliency maps, N×H×W (larger = more impor
     return shuffle.gather(1, by_value)
 
 def pixel_ranks(maps:torch.Tensor, # saliency maps, N×H×W
-                seed:int=0,        # seed of the tie-breaking in `pixel_order`
+                seed:int=0,        # seed of the tie-breaking in pixel_order
                ) -> torch.Tensor:
     "The place of every pixel in `pixel_order` (0 = removed first), N×(H·W)."
     order = pixel_order(maps, seed)
@@ -54,8 +52,8 @@ def step_cuts(n_pixels:int, # pixels of one image
 
 def perturbation_path(src:torch.Tensor,   # images the path starts from, N×C×H×W
                       dst:torch.Tensor,   # images it ends at, N×C×H×W
-                      ranks:torch.Tensor, # `pixel_ranks` of the maps, N×(H·W)
-                      cuts:torch.Tensor,  # `step_cuts`: pixels taken from `dst` at each step
+                      ranks:torch.Tensor, # pixel_ranks of the maps, N×(H·W)
+                      cuts:torch.Tensor,  # step_cuts: pixels taken from dst at each step
                      ) -> torch.Tensor:
     "All images of the paths, N×(S+1)×C×H×W: step k takes pixels ranked below `cuts[k]` from `dst`."
     mask = ranks[:, None, None, :] < cuts.to(ranks.device)[None, :, None, None]  # N×(S+1)×1×P
@@ -63,7 +61,7 @@ def perturbation_path(src:torch.Tensor,   # images the path starts from, N×C×H
     return path.view(len(src), len(cuts), *src.shape[1:])
 
 def insertion_start(x:torch.Tensor,    # normalised images, N×C×H×W
-                    start:str='blank', # 'blank' (background only) or 'blur' (Gaussian blur of `x`)
+                    start:str='blank', # 'blank' (background only) or 'blur' (Gaussian blur of x)
                     sigma:float=2.0,   # the blur's standard deviation, in pixels
                    ) -> torch.Tensor:
     "The image insertion starts from."
@@ -105,7 +103,7 @@ def perturbation_curves(model:nn.Module,      # the classifier
                         steps:int=28,         # equal steps from 0 % to 100 % of the pixels
                         start:str='blank',    # insertion's start image: 'blank' or 'blur'
                         batch_size:int=4096,  # images per forward pass
-                        seed:int=0,           # seed of the tie-breaking in `pixel_order`
+                        seed:int=0,           # seed of the tie-breaking in pixel_order
                        ) -> torch.Tensor:
     "Probability of the target class along each image's deletion or insertion path, N×(`steps`+1)."
     if mode not in ('deletion', 'insertion'):
@@ -144,7 +142,7 @@ def auc(curves:torch.Tensor, # N×(S+1) values at equal steps over [0, 1]
 def plot_paths(model:nn.Module, # the classifier
                x1:torch.Tensor, # one normalised image, 1×1×H×W
                map1:torch.Tensor, # its map, H×W
-               fractions=(0, 0.05, 0.1, 0.15, 0.25, 0.5, 1), # shares of the pixels changed to show
+               fractions:tuple=(0, 0.05, 0.1, 0.15, 0.25, 0.5, 1), # pixel shares to show
                start:str='blank', # insertion's start image
                seed:int=0,        # seed of the tie-breaking
               ):
@@ -191,203 +189,3 @@ def confidence_change(model:nn.Module,      # the classifier
     y = target_probs(net, x, targets, batch_size)
     o = target_probs(net, masked_by_map(x, maps), targets, batch_size)
     return F.relu(y - o) / y.clamp_min(1e-12), o > y
-
-# %% ../nbs/07_faithfulness.ipynb #b4192fc5
-GRADIENT_BASELINE = 'saliency'  # the input gradient, reported beside every method
-
-def known_methods() -> list[str]:
-    "Every method `method_maps` accepts: the registry's baselines first, then the others."
-    return sorted(METHODS, key=lambda m: METHODS[m].kind != 'baseline')  # stable: registry order
-
-def with_baselines(methods=None, # method names; `None`: every method that is not a baseline
-                  ) -> list[str]:
-    "The requested methods, checked, with the baselines and the gradient baseline in front."
-    known = known_methods()
-    base = [m for m in known if METHODS[m].kind == 'baseline']
-    methods = [m for m in known if m not in base] if methods is None else list(methods)
-    bad = [m for m in methods if m not in known]
-    if bad: raise UserError(f"unknown method {', '.join(bad)}; choose from {', '.join(known)}")
-    base += [GRADIENT_BASELINE] if GRADIENT_BASELINE in known else []
-    return base + [m for m in methods if m not in base]
-
-# %% ../nbs/07_faithfulness.ipynb #ea66c9f4
-COLUMNS = {  # column: (label in reports, what is better)
-    'deletion_auc': ('deletion AUC ↓', 'lower'),
-    'insertion_auc': ('insertion AUC ↑', 'higher'),
-    'average_drop': ('Average Drop % ↓', 'lower'),
-    'increase_in_confidence': ('Increase in Confidence % ↑', 'higher'),
-    'sanity_spearman': ('ρ after full randomisation ↓', 'lower'),
-    'sanity_ssim': ('SSIM after full randomisation ↓', 'lower'),
-    'map_seconds': ('seconds for the maps', 'lower')}
-
-@dataclass
-class Faithfulness:
-    "What `faithfulness` measures on one set of images."
-    table: object      # DataFrame, one row per method: its kind and the `COLUMNS`
-    curves: dict       # method → {'deletion': mean curve, 'insertion': mean curve} (steps+1 values)
-    sanity: object     # DataFrame of `sanity_check`
-    sanity_maps: dict  # method → kept maps per cascade step
-    per_image: dict    # method → {'deletion_auc', 'insertion_auc', 'drop', 'increase'} tensors (N)
-    meta: dict = field(default_factory=dict)  # n, steps, start, sanity_n, seed, seconds
-
-# %% ../nbs/07_faithfulness.ipynb #29eb0c25
-def _measure(model, x, method, t, steps, start, batch_size, seed):
-    "The table row, mean curves and per-image numbers of one method."
-    t1 = time.perf_counter()
-    maps = method_maps(model, x, method, t, seed)
-    secs = time.perf_counter() - t1
-    d, i = (perturbation_curves(model, x, maps, t, mode, steps, start, batch_size, seed)
-            for mode in ('deletion', 'insertion'))
-    drop, inc = confidence_change(model, x, maps, t, batch_size)
-    per = {'deletion_auc': auc(d), 'insertion_auc': auc(i), 'drop': drop, 'increase': inc}
-    row = {'kind': METHODS[method].kind, 'deletion_auc': auc(d).mean().item(),
-           'insertion_auc': auc(i).mean().item(), 'average_drop': 100 * drop.mean().item(),
-           'increase_in_confidence': 100 * inc.float().mean().item(), 'map_seconds': secs}
-    return row, {'deletion': d.mean(0).tolist(), 'insertion': i.mean(0).tolist()}, per
-
-def faithfulness(model:nn.Module,    # the classifier
-                 x:torch.Tensor,     # normalised images, N×1×H×W
-                 methods=None,       # method names; default: all; the baselines are always added
-                 steps:int=28,       # steps of the deletion and insertion paths
-                 start:str='blank',  # insertion's start image
-                 sanity_n:int=100,   # images for the sanity cascade (the first of `x`); 0 skips it
-                 seed:int=0,         # seed of random maps, tie-breaking and re-initialisation
-                 batch_size:int=4096, # images per forward pass
-                 progress:bool=False, # print a line per method
-                ) -> Faithfulness:
-    "Deletion and insertion AUC, Average Drop, Increase in Confidence and sanity of every method."
-    import pandas as pd
-    names = with_baselines(methods)
-    t0, t = time.perf_counter(), predicted(model, x)
-    rows, curves, per = {}, {}, {}
-    for m in names:
-        t1 = time.perf_counter()
-        rows[m], curves[m], per[m] = _measure(model, x, m, t, steps, start, batch_size, seed)
-        if progress:
-            print(f"{m:>10}: deletion {rows[m]['deletion_auc']:.3f}, insertion "
-                  f"{rows[m]['insertion_auc']:.3f} ({time.perf_counter() - t1:.0f} s)", flush=True)
-    cols = ['step', 'randomised', 'method', 'spearman', 'ssim', 'constant']  # of `sanity_check`
-    san, kept = pd.DataFrame(columns=cols), {}
-    if sanity_n:
-        san, kept = sanity_check(model, x[:sanity_n], names, t[:sanity_n], seed=seed, keep=1)
-    table = pd.DataFrame.from_dict(rows, orient='index').rename_axis('method')
-    full = san[san.step == san.step.max()].set_index('method')
-    table['sanity_spearman'] = [full.spearman.get(m, math.nan) for m in names]
-    table['sanity_ssim'] = [full.ssim.get(m, math.nan) for m in names]
-    meta = {'n': len(x), 'steps': steps, 'start': start, 'sanity_n': min(sanity_n, len(x)),
-            'seed': seed, 'seconds': time.perf_counter() - t0}
-    return Faithfulness(table[['kind', *COLUMNS]], curves, san, kept, per, meta)
-
-# %% ../nbs/07_faithfulness.ipynb #28716b0a
-def fixed_subset(n_total:int, # images available
-                 n:int,       # images to take
-                 seed:int=0,  # seed of the permutation
-                ) -> torch.Tensor:
-    "Indices of a fixed random subset of `n` of `n_total` images (a prefix of its larger subsets)."
-    if not 1 <= n <= n_total:
-        raise UserError(f"--n must be between 1 and {n_total} (the test images available), got {n}")
-    return torch.randperm(n_total, generator=torch.Generator().manual_seed(seed))[:n]
-
-# %% ../nbs/07_faithfulness.ipynb #af8e310b
-def pretty_table(table, # `Faithfulness.table`
-                ):
-    "The results table with readable column names, rounded."
-    digits = {v[0]: 3 if 'auc' in k or 'sanity' in k else 1 for k, v in COLUMNS.items()}
-    return table.rename(columns={k: v[0] for k, v in COLUMNS.items()}).round(digits)
-
-# %% ../nbs/07_faithfulness.ipynb #bb037b20
-def plot_perturbation_curves(res:Faithfulness, # what `faithfulness` measured
-                            ):
-    "Mean deletion and insertion curves of every method, with their AUCs."
-    import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(1, 2, figsize=(11, 3.8))
-    for ax, mode in zip(axs, ('deletion', 'insertion')):
-        for i, (m, c) in enumerate(res.curves.items()):
-            label = f"{m} ({res.table.loc[m, f'{mode}_auc']:.3f})"
-            ax.plot(torch.linspace(0, 1, len(c[mode])), c[mode], label=label, **method_style(m, i))
-        done = 'removed' if mode == 'deletion' else 'inserted'
-        better = 'lower' if mode == 'deletion' else 'higher'
-        ax.set(xlabel=f"share of pixels {done}, most salient first", ylabel='p(predicted class)',
-               title=f"{mode} (AUC {better} is better)", ylim=(0, 1.02))
-        ax.legend(fontsize=7, title='method (AUC)', title_fontsize=7)
-    fig.suptitle(f"{res.meta['n']} test digits", fontsize=9)
-    fig.tight_layout()
-    return fig
-
-def plot_summary(res:Faithfulness, # what `faithfulness` measured
-                ):
-    "Bar charts of four faithfulness numbers per method, with the random map's value dashed."
-    import matplotlib.pyplot as plt
-    tb, cols = res.table, ['deletion_auc', 'insertion_auc', 'average_drop', 'sanity_spearman']
-    size = (3 * len(cols), 0.28 * len(tb) + 1.2)
-    fig, axs = plt.subplots(1, len(cols), figsize=size, sharey=True)
-    colors = ['0.6' if k == 'baseline' else '0.35' if k == 'gradient' else 'C0' for k in tb.kind]
-    for ax, c in zip(axs, cols):
-        ax.barh(range(len(tb)), tb[c].fillna(0), color=colors)
-        ax.axvline(tb.loc['random', c], ls='--', color='C3', lw=1)
-        ax.set_title(COLUMNS[c][0], fontsize=9)
-        ax.tick_params(labelsize=8)
-    axs[0].set_yticks(range(len(tb)), tb.index)
-    axs[0].invert_yaxis()
-    fig.suptitle(f"{res.meta['n']} test digits (dashed: the random map)", fontsize=9)
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/07_faithfulness.ipynb #054d5717
-def _sanity_figure(res):
-    "The sanity cascade's similarity scores."
-    return plot_sanity(res.sanity, f"cascading randomisation, {res.meta['sanity_n']} test digits")
-
-def _sanity_maps_figure(res):
-    "One digit's maps at every step of the cascade."
-    return plot_sanity_maps(res.sanity_maps, step_labels(res.sanity))
-
-FAITHFULNESS_FIGURES = {  # file: the function that draws it from a `Faithfulness`
-    'faithfulness_curves.png': plot_perturbation_curves, 'faithfulness_summary.png': plot_summary,
-    'sanity.png': _sanity_figure, 'sanity_maps.png': _sanity_maps_figure}
-
-# %% ../nbs/07_faithfulness.ipynb #15750e85
-_LEGEND = ('Deletion AUC: area under the probability of the predicted class as the most '
-           'salient pixels are removed (lower is better); insertion AUC: as they are added to a '
-           'blank image (higher is better); Average Drop and Increase in Confidence: the image '
-           'seen through the map (Chattopadhay et al. 2018); ρ and SSIM: similarity of the maps '
-           "after randomising all weights with the trained model's maps (lower is better; the "
-           'ink baseline, which ignores the model, stays at 1).')
-
-def _report(res:Faithfulness, meta:dict) -> str:
-    "The Markdown report of `write_faithfulness`."
-    md = ['# Faithfulness of the explanations', '',
-          f"Model: {meta.get('checkpoint', '?')}. {meta['n']} MNIST test digits (fixed subset, "
-          f"seed {meta['seed']}), the predicted class explained; {meta['steps']} steps per path, "
-          f"insertion from a {meta['start']} image; sanity cascade on {meta['sanity_n']} digits. "
-          f"Command: `{meta.get('command', 'digitxai faithfulness')}` ({meta['seconds']:.0f} s).",
-          '',
-          md_table(pretty_table(res.table), 'g'), '', _LEGEND, '',
-          '![curves](faithfulness_curves.png)', '', '![summary](faithfulness_summary.png)', '']
-    if len(res.sanity):
-        rho = res.sanity.pivot(index='method', columns='randomised', values='spearman')
-        rho = rho[step_labels(res.sanity)].loc[list(res.table.index)].round(3)
-        md += ["## Sanity check: Spearman ρ with the trained model's maps, "
-               "randomising from the top", '', md_table(rho, 'g'), '', '![sanity](sanity.png)', '',
-               '![sanity maps](sanity_maps.png)', '']
-    return '\n'.join(md)
-
-def write_faithfulness(res:Faithfulness, # what `faithfulness` measured
-                       out,              # the report folder
-                       meta:dict,        # checkpoint, command, indices: written beside `res.meta`
-                      ) -> Path:
-    "Write faithfulness.json, faithfulness.md and the figures to folder `out`, each atomically."
-    import matplotlib.pyplot as plt
-    out = ensure_dir(out)
-    for name, plot in FAITHFULNESS_FIGURES.items():
-        if name.startswith('sanity') and not len(res.sanity): continue
-        fig = plot(res)
-        save_figure(fig, out/name, dpi=110)
-        plt.close(fig)
-    meta = {**meta, **res.meta}
-    write_json(out/'faithfulness.json', {
-        'meta': meta, 'columns': {k: v[0] for k, v in COLUMNS.items()},
-        'table': res.table.reset_index().to_dict('records'), 'curves': res.curves,
-        'sanity': res.sanity.to_dict('records')})
-    write_text(out/'faithfulness.md', _report(res, meta))
-    return out
