@@ -20,7 +20,7 @@ __all__ = ['WHICH', 'EXPLAIN_CHOICES', 'select', 'HeatmapCache', 'View', 'empty_
 # %% ../nbs/06_browser.ipynb #e2daf5d5
 WHICH = ('mistakes', 'correct', 'all')  # the images a selection can hold
 
-def select(p:Predictions,         # predictions with targets (from `predict`)
+def select(p:Predictions,         # predictions with targets (from predict)
            true:int|None=None,    # keep only this true digit
            pred:int|None=None,    # keep only this predicted digit
            which:str='mistakes',  # 'mistakes', 'correct' or 'all'
@@ -40,14 +40,14 @@ class HeatmapCache:
     "Explanation maps of images of `x`, computed in batches on first request and kept."
     def __init__(self, model:torch.nn.Module, # the classifier
                  x:torch.Tensor,              # uint8 images, N×28×28
-                 layer=None,                  # the CAM methods' layer; `None`: the last conv block
+                 layer:str|torch.nn.Module|None=None, # CAM layer; None: the last conv block
                 ):
         self.model, self.x, self.layer = model, x, layer
         self.maps = {}  # (method, image, class) → its map
         self.calls = 0  # batched `explain` calls made so far
 
-    def get(self, method:str,     # a method of the registry (`METHODS`)
-            idx:torch.Tensor,     # indices of images of `x`
+    def get(self, method:str,     # a method of the registry (METHODS)
+            idx:torch.Tensor,     # indices of images of x
             cls:torch.Tensor,     # the class to explain, one per image
            ) -> torch.Tensor:
         "Maps len(idx)×28×28: image `idx[i]` explained for class `cls[i]` by `method`."
@@ -111,15 +111,15 @@ def target_classes(p:Predictions,    # predictions with targets
 
 # %% ../nbs/06_browser.ipynb #29d37900
 def make_view(p:Predictions,       # predictions with targets
-              x:torch.Tensor,      # the uint8 images `p` was computed on
+              x:torch.Tensor,      # the uint8 images p was computed on
               cache:HeatmapCache,  # where the heatmaps come from
-              sel:torch.Tensor,    # the selection (from `select`)
+              sel:torch.Tensor,    # the selection (from select)
               position:int=0,      # which image of the selection (0-based; clamped)
-              method:str='gradcam',# a key of `METHODS`
+              method:str='gradcam',# a key of METHODS
               target='both',       # 'both', 'pred', 'true' or a digit
               alpha:float=0.5,     # heatmap opacity
-              block:int=32,        # heatmaps are computed for this many images of `sel` at once
-              message:str='',      # shown when `sel` is empty
+              block:int=32,        # heatmaps are computed for this many images of sel at once
+              message:str='',      # shown when sel is empty
              ) -> View:
     "The `View` of image `position` of `sel`; its heatmaps (and its block's) come from `cache`."
     if not len(sel): return View(method=method, alpha=alpha, message=message or 'Nothing to show.')
@@ -157,9 +157,9 @@ def draw_view(v:View, # what to draw
     ax.set_title('class probabilities', fontsize=9)
     ax.tick_params(labelsize=8)
 
-def render(v:View,     # what to show (from `make_view`)
+def render(v:View,     # what to show (from make_view)
            dpi:int=80, # resolution of the figure
-           fig=None,   # a figure of an earlier `render` to draw into if it has the same panels
+           fig:object|None=None, # an earlier render's figure, redrawn if it has the panels
           ):
     "A matplotlib `Figure` of `v`: input | heatmap(s) | class probabilities, or its message."
     from matplotlib.figure import Figure
@@ -191,11 +191,11 @@ class Browser:
     def __init__(self, model:torch.nn.Module, # the classifier
                  x:torch.Tensor,              # uint8 images, N×28×28
                  y:torch.Tensor,              # their true digits
-                 p:Predictions|None=None,     # predictions of `model` on `x` (computed if `None`)
-                 method:str='gradcam',        # initial explanation method (one of `method_names()`)
+                 p:Predictions|None=None,     # predictions of model on x (computed if None)
+                 method:str='gradcam',        # initial explanation method (one of method_names())
                  which:str='mistakes',        # initial selection: 'mistakes', 'correct' or 'all'
                  block:int=32,                # heatmaps computed per block of the selection
-                 temperature:float=1.0,       # the model's temperature (computing `p` only)
+                 temperature:float=1.0,       # the model's temperature (computing p only)
                 ):
         import ipywidgets as W
         self.p = p if p is not None else predict(model, x, y, temperature=temperature)
@@ -267,12 +267,12 @@ class Browser:
         self.slider.value = min(max(self.slider.value + d, self.slider.min), self.slider.max)
 
 # %% ../nbs/06_browser.ipynb #c638a6c2
-def browse(model:torch.nn.Module|None=None, # the classifier; `None`: the shipped pretrained model
-           x:torch.Tensor|None=None,        # uint8 images N×28×28; `None`: the MNIST test set
-           y:torch.Tensor|None=None,        # their true digits (required with `x`)
-           method:str='gradcam',            # initial explanation method (one of `method_names()`)
+def browse(model:torch.nn.Module|None=None, # the classifier; None: the shipped model
+           x:torch.Tensor|None=None,        # uint8 images N×28×28; None: the MNIST test set
+           y:torch.Tensor|None=None,        # their true digits (required with x)
+           method:str='gradcam',            # initial explanation method (one of method_names())
            which:str='mistakes',            # initial selection: 'mistakes', 'correct' or 'all'
-           temperature:float|None=None,     # `None`: the shipped model's (with `model=None`) or 1
+           temperature:float|None=None,     # None: the shipped model's (with model=None) or 1
           ) -> Browser:
     "An interactive browser of a model's mistakes with their heatmaps; display it (last line)."
     if method not in method_names():
@@ -291,9 +291,9 @@ def gallery(model:torch.nn.Module,   # the classifier
             y:torch.Tensor,          # their true digits
             k:int=10,                # number of mistakes to show, worst first
             method:str='gradcam',    # explanation method
-            p:Predictions|None=None, # predictions of `model` on `x` (computed if `None`)
+            p:Predictions|None=None, # predictions of model on x (computed if None)
             dpi:int=80,              # resolution
-            temperature:float=1.0,   # the model's temperature (computing `p` only)
+            temperature:float=1.0,   # the model's temperature (computing p only)
            ):
     "The browser's view of the `k` worst mistakes, one row each, as one matplotlib `Figure`."
     from matplotlib.figure import Figure

@@ -13,6 +13,7 @@ from .train import train
 from .evaluate import predict, write_evaluation
 from .methods import METHODS
 from .figures import plot_explanation
+from .gallery import write_gallery
 
 # %% auto #0
 __all__ = ['run_pipeline']
@@ -30,11 +31,12 @@ def _explain_worst(model, data, out:Path, top:int, method:str, temperature:float
     return worst.tolist()
 
 # %% ../nbs/09_pipeline.ipynb #523ca147
-def _report(s:dict,       # the evaluation summary
-            side:dict,    # the model's sidecar (with 'checkpoint' when it was given)
-            worst:list,   # indices of the mistakes explained
-            method:str,   # the explanation method
-            trained:bool, # was the model trained in this run
+def _report(s:dict,        # the evaluation summary
+            side:dict,     # the model's sidecar (with 'checkpoint' when it was given)
+            worst:list,    # indices of the mistakes explained
+            method:str,    # the explanation method
+            trained:bool,  # was the model trained in this run
+            gallery:int=0, # mistakes in gallery.html (0: no gallery)
            ) -> str:
     "The text of the run's `report.md`."
     given = side.get('checkpoint', 'given checkpoint')
@@ -53,15 +55,21 @@ def _report(s:dict,       # the evaluation summary
               f'## The {len(worst)} worst mistakes, explained ({method})', '']
     none = 'The model made no mistakes on the test set.'
     lines += ['![worst mistakes](explanations/worst_mistakes.png)' if worst else none, '']
+    if gallery:
+        lines += ['## Browse the mistakes', '',
+                  f'[gallery.html](gallery.html): the {gallery} worst of {s["errors"]} '
+                  'mistakes with the heatmaps of every method; one self-contained page, it works '
+                  'offline.', '']
     return '\n'.join(lines)
 
 # %% ../nbs/09_pipeline.ipynb #c0f0cb94
-def run_pipeline(cfg=None,                    # configuration (default config if `None`)
+def run_pipeline(cfg:object|None=None,        # configuration (default config if None)
                  out:str|Path='reports/run',  # report folder
-                 checkpoint=None,             # report on this checkpoint instead of training
+                 checkpoint:str|Path|None=None, # report on this checkpoint instead of training
                  top:int=12,                  # how many of the worst mistakes to explain
-                 method:str='gradcam',        # explanation method (a key of `METHODS`)
+                 method:str='gradcam',        # explanation method (a key of METHODS)
                  progress:bool=True,          # show training progress
+                 gallery:int=50,              # mistakes in gallery.html, worst first (0: none)
                 ) -> dict:
     "Train (or load), evaluate and explain the worst mistakes into `out`; returns the metrics."
     if method not in METHODS:
@@ -80,5 +88,9 @@ def run_pipeline(cfg=None,                    # configuration (default config if
     t = side.get('temperature', 1.0)  # the model's calibration, from its sidecar
     s = write_evaluation(model, data.test_x, data.test_y, out/'evaluation', meta, temperature=t)
     worst = _explain_worst(model, data, ensure_dir(out/'explanations'), top, method, t)
-    write_text(out/'report.md', _report(s, side, worst, method, trained=not checkpoint))
+    shown = min(max(gallery, 0), s['errors'])
+    if gallery > 0:  # every method of the registry, the predicted and the true class
+        write_gallery(out/'gallery.html', model, data.test_x, data.test_y, temperature=t,
+                      top=gallery, title=f'The {shown} worst mistakes')
+    write_text(out/'report.md', _report(s, side, worst, method, not checkpoint, shown))
     return s
