@@ -27,7 +27,7 @@ def _sync(device):
 def matmul_peak(device='cpu',             # where to measure
                 n:int|None=None,          # matrix size; default 2048 on the CPU, 8192 on a GPU
                 reps:int|None=None,       # timed products (default 5 CPU, 20 GPU); fastest counts
-                dtype=None,               # default: bf16 on a GPU, fp32 on the CPU
+                dtype:torch.dtype|None=None, # default: bf16 on a GPU, fp32 on the CPU
                 clock=time.perf_counter,  # seconds now
                ) -> dict:
     "Measured FLOP/s of an `n`×`n` matrix product in `dtype`."
@@ -90,7 +90,7 @@ def reset_peak_memory(device) -> str:
         return 'CPU: process RSS high-water mark (VmHWM, reset per recipe)'
     except OSError: return 'CPU: process RSS peak since start (ru_maxrss, not reset)'
 
-def peak_memory_mb(device,                     # the device given to `reset_peak_memory`
+def peak_memory_mb(device,                     # the device given to reset_peak_memory
                    status='/proc/self/status', # where Linux reports the high-water mark (VmHWM)
                   ) -> float:
     "Peak memory in MiB since `reset_peak_memory` (see its return value for what exactly)."
@@ -112,7 +112,7 @@ def eval_steps(n_steps:int,           # steps in one epoch
     "1-based steps of an `n_steps` epoch after which the test set is evaluated (the last included)."
     return {math.ceil(n_steps * j / evals_per_epoch) for j in range(1, evals_per_epoch + 1)}
 
-def time_to_target(curve:list,   # the evaluations: dicts with `train_s` and `acc`
+def time_to_target(curve:list,   # the evaluations: dicts with train_s and acc
                    target:float, # the accuracy to reach
                   ) -> float|None:
     "Training seconds at the first evaluation whose accuracy reaches `target`; `None` if none does."
@@ -121,7 +121,7 @@ def time_to_target(curve:list,   # the evaluations: dicts with `train_s` and `ac
 # %% ../nbs/08_bench.ipynb #2fc48446
 class Recorder:
     "Called after each training step: times the steps (not warm-up, evaluations), evaluates, stops."
-    def __init__(self, evaluate,               # `evaluate(model) -> accuracy` on the test set
+    def __init__(self, evaluate,               # evaluate(model) -> accuracy on the test set
                  device='cpu',                 # where training runs (synced before clock readings)
                  evals_per_epoch:int=2,        # evaluations per epoch
                  budget_s:float=float('inf'),  # stop once this much training time is spent
@@ -160,8 +160,8 @@ class Recorder:
 
 # %% ../nbs/08_bench.ipynb #2a5088d0
 def stalls(step_s:list,      # seconds of each step
-           factor:float=10,  # a stall is slower than `factor`× the median step …
-           floor:float=0.25, # … and than `floor` seconds
+           factor:float=10,  # a stall is slower than factor× the median step …
+           floor:float=0.25, # … and than floor seconds
           ) -> tuple[int, float]:
     "How many steps stalled, and their seconds beyond the median step."
     if not step_s: return 0, 0.
@@ -171,8 +171,8 @@ def stalls(step_s:list,      # seconds of each step
 
 # %% ../nbs/08_bench.ipynb #f6fc8482
 def bench_row(rec:Recorder,           # a finished run
-              flops_per_image:float,  # from `train_flops_per_image`
-              peak_flops:float,       # from `matmul_peak`
+              flops_per_image:float,  # from train_flops_per_image
+              peak_flops:float,       # from matmul_peak
               **info,                 # keys that come first in the row (name, recipe, memory, …)
              ) -> dict:
     "The benchmark row of a run: times to `ACCURACY_TARGETS`, images/s, final accuracy, FLOP/s."
@@ -196,7 +196,7 @@ def bench_ours(cfg:Config,                    # our recipe
                data:DigitData,                # train and test images (its validation set is unused)
                evals_per_epoch:int=2,         # test evaluations per epoch, off the clock
                budget_s:float=float('inf'),   # stop once this much training time is spent
-               peak_flops:float=float('nan'), # the matmul peak, for `efficiency`
+               peak_flops:float=float('nan'), # the matmul peak, for efficiency
               ) -> tuple[nn.Module, dict]:
     "Train our recipe, evaluating the test set off the clock; returns (model, benchmark row)."
     dev, t = pick_device(cfg.train.device), cfg.train
@@ -235,16 +235,16 @@ def _ref_accuracy(model, x, y, bs=1000) -> float:
     "Accuracy of `model` on normalised images `x` (in eval mode; its mode is restored after)."
     return (batch_logits(model, x, bs).argmax(1) == y.cpu()).float().mean().item()
 
-def bench_reference(root,                          # data folder (see `reference_loader`)
+def bench_reference(root,                          # data folder (see reference_loader)
                     test_x:torch.Tensor,           # uint8 test images, evaluated off the clock
                     test_y:torch.Tensor,           # their labels
                     device='cpu',                  # where it trains
                     epochs:int=3,                  # at most this many epochs
-                    n_train:int|None=None,         # the first `n_train` training images only
+                    n_train:int|None=None,         # the first n_train training images only
                     evals_per_epoch:int=2,         # test evaluations per epoch
                     budget_s:float=float('inf'),   # stop once this much training time is spent
                     stop_at:float|None=None,       # stop once the accuracy reaches this
-                    peak_flops:float=float('nan'), # the matmul peak, for `efficiency`
+                    peak_flops:float=float('nan'), # the matmul peak, for efficiency
                     seed:int=0,                    # of the initialisation and the shuffling
                    ) -> tuple[nn.Module, dict]:
     "Train the reference recipe; returns (model, benchmark row)."
@@ -297,7 +297,7 @@ def _mode_data(data:DigitData, b:dict) -> DigitData:
                      data.test_x[:t], data.test_y[:t], data.source)
 
 # %% ../nbs/08_bench.ipynb #856f8341
-def ratio_to_99(ours:dict|None, # our benchmark row (`None`: skipped)
+def ratio_to_99(ours:dict|None, # our benchmark row (None: skipped)
                 ref:dict|None,  # the reference's row
                ) -> tuple[float|None, str]:
     "Ours/reference training time to 99.0 %, and what it means in words (or why it is missing)."
@@ -315,9 +315,9 @@ def ratio_to_99(ours:dict|None, # our benchmark row (`None`: skipped)
     return None, 'neither recipe reached 99.0 %'
 
 # %% ../nbs/08_bench.ipynb #7f14e2db
-def run_bench(cfg:Config|None=None,     # our recipe (`None`: the default config); also the device
+def run_bench(cfg:Config|None=None,     # our recipe (None: the default config); also the device
               quick:bool=False,         # the CI smoke mode
-              ref_epochs:int|None=None, # reference epochs (default: 1 quick; full: 3 CPU, 6 GPU)
+              ref_epochs:int|None=None, # reference epochs (quick: 1; full: 3 CPU, 6 GPU)
               budget_s:float|None=None, # training-time budget per recipe, in seconds
               evals_per_epoch:int=2,    # test evaluations per epoch
               skip=(),                  # any of 'ours', 'reference', 'explain'

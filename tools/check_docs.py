@@ -6,6 +6,15 @@ runs `refresh_quarto_yml`, `_build_modidx`, `nbdev_sidebar` and `proc_nbs` exact
 `_pre_docs` does (minus `_ensure_quarto`), which executes every notebook's export, import and `show_doc` cells
 and applies every docs processor. Any exception there, an unknown `#|` directive, a notebook missing from the
 sidebar or without a `# Title`, or a second copy of `_quarto.yml` makes it exit 1.
+
+Then it checks what a reader of the site sees, on the processed notebooks in _proc/ (what Quarto renders):
+tracker words (issue numbers, "targets missed", ...) in markdown and outputs; shown code lines over 88 characters;
+every show_doc signature as nbdev renders it (fastcore's DocmentText after nbdev's doc links): no `NoneType`, no
+nn.Module `*args:Any, **kwargs:Any`, no object addresses, no backticks or markdown links in parameter comments,
+commented lines within 88 characters; every `page.html#anchor` link between pages pointing at an id that page
+defines; and that nbdev_docs would not re-render README.md / CONTRIBUTING.md with Quarto.
+
+    python tools/check_docs.py [--keep]    # --keep: leave the temporary copy (and its _proc/) for inspection
 """
 import os, re, subprocess, sys, tempfile, time, traceback, shutil, fnmatch, warnings
 from pathlib import Path
@@ -103,6 +112,12 @@ def check_directives(nbs, notebooks):
                 if d == 'eval:': ok = True
                 if not ok: err(f'{n} cell {i}: unknown directive `#| {d}` (nbdev: {sorted(NBDEV_DIRS)}; flags: {sorted(flags)})')
 
+def is_show_doc(node):
+    "A `show_doc(...)` call statement: docs processing runs it on purpose, and it is cheap."
+    import ast
+    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+            and getattr(node.value.func, 'id', None) == 'show_doc')
+
 def check_docs_exec(nbs, notebooks):
     """Cells that docs processing executes (nbdev's `_do_eval`: export cells, and any cell with an import) must be
     cheap. Outside export cells, such a cell may hold only imports and definitions: otherwise `nbdev_docs` runs
@@ -125,7 +140,7 @@ def check_docs_exec(nbs, notebooks):
                 with warnings.catch_warnings():   # nbdev warns "imports and other code": reported below instead
                     warnings.simplefilter('ignore')
                     if not _do_eval(c): continue
-                work = [t for t in ast.parse(c.source).body if not isinstance(t, harmless)]
+                work = [t for t in ast.parse(c.source).body if not isinstance(t, harmless) and not is_show_doc(t)]
             except SyntaxError: continue   # not Python (e.g. a shell magic); nbdev skips it too
             if work:
                 bad.add(n)
@@ -147,6 +162,140 @@ def diagnose(nbs, notebooks):
             cause = e.__cause__ or e
             err(f'{n}: {type(e).__name__}: {str(e).strip().splitlines()[0]} -> {type(cause).__name__}: {cause}')
     os.environ.pop('IN_TEST', None)
+
+# What a reader of the site must not see. Tracker talk: issue numbers and target bookkeeping (pages state results
+# as results and open work as a roadmap).
+TRACKER = re.compile(r'''(?ix) \bissues?\s*\#?\d+ | \b(?:issue|tracker)\s+targets?\b | \btargets?\s+(?:were\s+)?missed\b
+    | \bmissed\s+on\s+the\s+(?:cpu|gpu)\b | \bacceptance\s+criteri | \b(?:TODO|FIXME|XXX)\b''')
+SHOWN_MAX = 88     # code the site shows: nbs/styles.css sizes the code column for 88 characters at 1280 px
+SIG_MAX = 88       # show_doc signature lines that carry a parameter comment (the author's words)
+SIG_BAD = [(re.compile(r'\bNoneType\b'), 'NoneType as a type: annotate the parameter (e.g. x:str|None=None)'),
+           (re.compile(r'\*args:Any, \*\*kwargs:Any'), "nn.Module's (*args:Any, **kwargs:Any): give the class its own __init__"),
+           (re.compile(r'<[\w.]+ object at 0x[0-9a-f]+>'), 'a default shown as an object address: use None and say what it means')]
+
+def cell_text(c):
+    "The markdown of a processed cell (a markdown cell, or a code cell's markdown/html outputs) and its plain outputs."
+    src = lambda x: ''.join(x) if isinstance(x, list) else (x or '')
+    md, plain = [], []
+    if c.cell_type == 'markdown': md.append(c.source)
+    for o in c.get('outputs', []):
+        d = o.get('data', {})
+        if o.get('output_type') == 'stream': plain.append(src(o.get('text')))
+        elif 'text/markdown' in d: md.append(src(d['text/markdown']))
+        elif 'text/html' in d: md.append(src(d['text/html']))
+        elif 'text/plain' in d: plain.append(src(d['text/plain']))
+    return md, plain
+
+def pandoc_id(text):
+    "The id pandoc (so Quarto) gives a heading: its plain text, lower case, only letters, digits and `_-.`."
+    t = re.sub(r'\{[^}]*\}\s*$', '', text)                       # trailing {.class} attributes
+    t = re.sub(r'!?\[([^\]]*)\]\([^)]*\)', r'\1', t)              # links and images: their text
+    t = re.sub(r'<[^>]+>', '', t).replace('`', '').replace('*', '')
+    t = re.sub(r'(?<!\w)_|_(?!\w)', '', t)                         # _emphasis_ (not snake_case)
+    t = ''.join(ch for ch in t.strip().lower() if ch.isalnum() or ch in '_-. \n\t')
+    t = re.sub(r'\s+', '-', t)
+    return re.sub(r'^[^a-z]+', '', t) or 'section'
+
+def page_anchors(nb):
+    "Every id a processed notebook's page defines: headings (made unique as pandoc does), {#id}, id=\"...\", labels."
+    ids, seen = set(), {}
+    for c in nb.cells:
+        md, _ = cell_text(c)
+        for text in md:
+            text = re.sub(r'^(```|~~~).*?^\1', '', text, flags=re.S | re.M)   # no headings inside code blocks
+            for m in re.finditer(r'^#{1,6}\s+(.*?)\s*#*\s*$', text, re.M):
+                h = m.group(1)
+                explicit = re.search(r'\{[^}]*#([\w.:-]+)[^}]*\}\s*$', h)
+                if explicit:
+                    ids.add(explicit.group(1))
+                    continue
+                i = pandoc_id(h)
+                k = seen.get(i, 0)
+                seen[i] = k + 1
+                ids.add(i if k == 0 else f'{i}-{k}')
+            ids.update(re.findall(r'\{#([\w.:-]+)[^}]*\}', text))
+            ids.update(re.findall(r'''\sid=["']([^"']+)["']''', text))
+        if c.cell_type == 'code': ids.update(re.findall(r'^#\|\s*label:\s*(\S+)', c.source, re.M))
+    return ids
+
+def check_signature(where, sig):
+    "One show_doc signature as nbdev renders it (fastcore's DocmentText, after nbdev's doc links)."
+    name = (re.match(r'(?:async )?def ([\w.]+)', sig) or [None, '?'])[1]
+    for line in sig.splitlines():
+        for rx, why in SIG_BAD:
+            if rx.search(line): err(f'{where} show_doc({name}): {why}: {line.strip()!r}')
+        code, hash_, comment = line.partition(' # ')
+        if not hash_: continue
+        if '`' in comment or '](' in comment:
+            err(f'{where} show_doc({name}): markdown in a parameter comment (nbdev turns backticked names into '
+                f'links that the signature shows as raw text; write plain words): {line.strip()!r}')
+        elif len(line) > SIG_MAX:
+            err(f'{where} show_doc({name}): signature line of {len(line)} > {SIG_MAX}: {line.strip()!r}')
+
+def check_pages(nbs, cache, notebooks, unprocessed=()):
+    """What the reader sees, from the processed notebooks in _proc (what Quarto renders): tracker words in markdown
+    and outputs, shown code lines over SHOWN_MAX, every show_doc signature as nbdev renders it (no NoneType, no
+    markdown in parameter comments, commented lines within SIG_MAX), and #anchor links between pages."""
+    from execnb.nbio import read_nb
+    from nbdev.config import get_config
+    from nbdev.doclinks import _nbpath2html
+    from nbdev.process import extract_directives
+    cfg = get_config()
+    site = cfg.doc_host.rstrip('/') + '/' + cfg.doc_baseurl.strip('/') + '/'
+    pages, links = {}, []
+    for n in notebooks:
+        if not (cache/n).exists(): continue
+        nb = read_nb(cache/n)
+        page = _nbpath2html(Path(n)).as_posix()   # the page nbdev's doc links point at (Quarto strips the number)
+        pages[page] = page_anchors(nb)
+        for i, c in enumerate(nb.cells):
+            md, plain = cell_text(c)
+            where = f'{n} cell {i}'
+            for text in md + plain:
+                for m in TRACKER.finditer(text):
+                    err(f'{where}: tracker words on a public page: {text[max(0, m.start()-30):m.end()+30]!r}')
+            if c.cell_type == 'code' and c.source.strip() and not c.get('has_sd'):
+                d = extract_directives(c, remove=False)
+                if 'false' not in (d.get('echo:', [''])[0], d.get('include:', [''])[0]):
+                    for k, line in enumerate(c.source.splitlines(), 1):
+                        if len(line) > SHOWN_MAX and not line.startswith('#|'):
+                            err(f'{where} line {k}: shown code line of {len(line)} > {SHOWN_MAX}: {line[:60]!r}...')
+            for text in md:
+                if c.get('has_sd'):
+                    for sig in re.findall(r'```python\n(.*?)\n```', text, re.S): check_signature(where, sig)
+                for m in re.finditer(r'''\]\(([^)\s]+)\)|href=["']([^"']+)["']''', text):
+                    links.append((where, page, m.group(1) or m.group(2)))
+    unseen = {_nbpath2html(Path(n)).as_posix(): n for n in unprocessed}
+    for where, page, url in links:
+        if url.startswith(site): target = url[len(site):]
+        elif re.match(r'^[a-z]+:|^/', url): continue
+        else: target = url
+        path, _, anchor = target.partition('#')
+        if path.endswith('.ipynb'): path = _nbpath2html(Path(path)).as_posix()
+        path = path or page
+        if not path.endswith('.html'): continue
+        if path in unseen:
+            if anchor: note(f'{where}: link to {url}: not checked ({unseen[path]} was not processed)')
+        elif path not in pages: err(f'{where}: link to {url}: no page {path}')
+        elif anchor and anchor not in pages[path]: err(f'{where}: link to {url}: {path} defines no #{anchor}')
+
+def check_no_quarto_readme(nbs):
+    """nbdev_docs also calls nbdev_readme and nbdev_contributing, which re-render README.md and CONTRIBUTING.md with
+    Quarto (and leave index_files/ at the root) when the notebook is newer than the file, as in a fresh clone. Here
+    the notebooks are made newer, and both must return before rendering (settings.ini: readme_nb, contributing_nb)."""
+    import nbdev.quarto as q
+    from nbdev.config import get_config
+    cfg, calls = get_config(), []
+    later = time.time() + 60
+    for f in ('index.ipynb', 'contributing.ipynb', cfg.readme_nb, cfg.get('contributing_nb', 'contributing.ipynb')):
+        if (nbs/f).exists(): os.utime(nbs/f, (later, later))
+    orig, q._sprun = q._sprun, calls.append
+    try:
+        q.nbdev_readme.__wrapped__(path=nbs, chk_time=True)
+        q.nbdev_contributing.__wrapped__(path=nbs, chk_time=True)
+    finally: q._sprun = orig
+    for cmd in calls: err(f'nbdev_docs would run `{cmd.split("&&")[-1].strip()}`, rewriting a tracked file: '
+                          f'README.md and CONTRIBUTING.md are made by tools/make_readme.py (see settings.ini)')
 
 def main():
     t0 = time.time()
@@ -188,6 +337,7 @@ def main():
             diagnose(nbs, [n for n in notebooks if n not in skip])
             cache = None
         print(f'proc_nbs: {time.time()-t1:.1f} s', flush=True)
+        check_no_quarto_readme(nbs)
         if cache is not None:
             if (cache/'_quarto.yml').read_text() != top_before: err('_proc/_quarto.yml differs from _quarto.yml')
             for f in ('sidebar.yml', 'nbdev.yml', 'styles.css'):
@@ -200,9 +350,11 @@ def main():
                 c0 = read_nb(p).cells[0]
                 if not (c0.cell_type == 'raw' and re.search(r'^title:', c0.source, re.M)):
                     err(f'{n}: no title (the first markdown cell must be `# Title` then `> subtitle`)')
+            check_pages(nbs, cache, [n for n in notebooks if n not in skip], skip)
     finally:
         os.chdir(ROOT)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if '--keep' in sys.argv[1:]: print(f'kept the copy: {tmp} (processed notebooks in _proc/)')
+        else: shutil.rmtree(tmp, ignore_errors=True)
     print(f'docs check: {len(errors)} error(s), {len(notes)} note(s), {time.time()-t0:.1f} s')
     return 1 if errors else 0
 
