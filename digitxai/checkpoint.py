@@ -28,7 +28,7 @@ def _digitxai_version():
     import digitxai
     return getattr(digitxai, '__version__', 'unknown')
 
-def sidecar_path(path) -> Path: # a `.safetensors` checkpoint
+def sidecar_path(path) -> Path: # a .safetensors checkpoint
     "The JSON sidecar that belongs to checkpoint `path`."
     return Path(path).with_suffix('.json')
 
@@ -70,7 +70,7 @@ def _restored(tensors:dict) -> dict:
             for k, v in tensors.items() if not k.startswith(_SCALE)}
 
 def stored_copy(model:torch.nn.Module, # the model
-                store:str,             # precision on disk (`STORES`)
+                store:str,             # precision on disk (STORES)
                ) -> torch.nn.Module:
     "A copy of `model` with exactly the weights that loading it from a checkpoint in `store` gives."
     m = copy.deepcopy(model)
@@ -79,7 +79,7 @@ def stored_copy(model:torch.nn.Module, # the model
 
 # %% ../nbs/02a_checkpoint.ipynb #8e795f0a
 def save_checkpoint(model:torch.nn.Module, # the model to save
-                    path:str|Path,         # target `.safetensors` file
+                    path:str|Path,         # target .safetensors file
                     cfg:dict,              # the config the model was built and trained with
                     store:str='float32',   # precision on disk: float32 (exact), float16 or int8
                     **meta,                # more sidecar entries: metrics, history, …
@@ -99,7 +99,7 @@ def save_checkpoint(model:torch.nn.Module, # the model to save
 # %% ../nbs/02a_checkpoint.ipynb #2e9c540f
 PICKLE_SUFFIXES = {'.pt', '.pth', '.pkl', '.pickle', '.ckpt', '.bin'}
 
-def read_sidecar(path) -> dict: # a `.safetensors` checkpoint
+def read_sidecar(path) -> dict: # a .safetensors checkpoint
     "The sidecar of checkpoint `path` as a dict (`{}` if there is none)."
     side = sidecar_path(path)
     if not side.exists(): return {}
@@ -109,7 +109,7 @@ def read_sidecar(path) -> dict: # a `.safetensors` checkpoint
                         "restore it or delete it to use the default config") from None
 
 # %% ../nbs/02a_checkpoint.ipynb #b7fc7da1
-def load_checkpoint(path:str|Path, # a `.safetensors` checkpoint
+def load_checkpoint(path:str|Path, # a .safetensors checkpoint
                     device='cpu',  # where the model goes
                    ) -> tuple[torch.nn.Module, dict]:
     "Load a `.safetensors` checkpoint and its sidecar: `(model in eval mode, sidecar dict)`."
@@ -155,7 +155,7 @@ def load_pretrained(device='cpu', # where the model goes
                         f"({pretrained_path()}); reinstall digitxai with pip")
     return load_checkpoint(pretrained_path(), device)
 
-def load_model(checkpoint:str|Path|None=None, # a `.safetensors` file; `None`: the shipped model
+def load_model(checkpoint:str|Path|None=None, # a .safetensors file; None: the shipped model
                device='cpu',                  # where the model goes
               ) -> tuple[torch.nn.Module, dict]:
     "The model of `--checkpoint`, or the shipped pretrained one: `(model in eval mode, sidecar)`."

@@ -47,7 +47,7 @@ class Config(dict):
         "The configuration as YAML text, keys in their order."
         return yaml.safe_dump(to_plain(self), sort_keys=False)
 
-def to_plain(d:dict) -> dict: # a nested dict, `Config`s included
+def to_plain(d:dict) -> dict: # a nested dict, Configs included
     "Turn nested `Config`s back into plain dicts (for YAML and JSON)."
     return {k: to_plain(v) if isinstance(v, dict) else v for k, v in d.items()}
 
@@ -123,7 +123,7 @@ def _check_value(k, v, rule):
 
 # %% ../nbs/00_config.ipynb #318d063a
 def validate(cfg:dict,                # the configuration to check
-             defaults:dict|None=None, # the defaults (read from `default_config_path()` if `None`)
+             defaults:dict|None=None, # the defaults (read from default_config_path() if None)
             ) -> Config:
     "Check every key, type and range of `cfg` against the defaults and `RULES`; return a `Config`."
     dflat, flat = flatten(defaults or read_yaml(default_config_path())), flatten(cfg)
@@ -149,7 +149,7 @@ def merge(base:dict, # the dict to start from (not changed)
         out[k] = merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
     return out
 
-def parse_override(s:str) -> dict: # `key=value`, the value read as YAML
+def parse_override(s:str) -> dict: # key=value, the value read as YAML
     "`'train.epochs=3'` → `{'train': {'epochs': 3}}`."
     if '=' not in s: raise UserError(f"--set expects key=value (like train.epochs=3), got '{s}'")
     k, v = s.split('=', 1)
@@ -160,8 +160,8 @@ def parse_override(s:str) -> dict: # `key=value`, the value read as YAML
     return d
 
 # %% ../nbs/00_config.ipynb #426f85b1
-def get_config(path=None,   # a YAML file of keys to change; `None`: the defaults only
-               overrides=(), # `key=value` strings, applied after `path`
+def get_config(path:str|Path|None=None,   # a YAML file of changes; None: the defaults only
+               overrides=(), # key=value strings, applied after path
               ) -> Config:
     "The default configuration, merged with the YAML file at `path` and then with `overrides`."
     defaults = read_yaml(default_config_path())

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import contextlib, errno, json, math, os, tempfile
 from pathlib import Path
+from typing import Callable
 import torch, torch.nn as nn
 from .config import UserError
 
@@ -43,7 +44,7 @@ def eval_mode(model:nn.Module): # the model to run in eval mode
 
 # %% ../nbs/00a_core.ipynb #021c7097
 @contextlib.contextmanager
-def torch_threads(n:int|None): # torch's CPU threads in the block; 0 or `None`: as they are
+def torch_threads(n:int|None): # torch's CPU threads in the block; 0 or None: as they are
     "Run a `with` block with `n` torch CPU threads; the number before is restored after."
     prev = torch.get_num_threads()
     if n: torch.set_num_threads(n)
@@ -54,7 +55,7 @@ def torch_threads(n:int|None): # torch's CPU threads in the block; 0 or `None`: 
 def batch_logits(model:nn.Module,    # the classifier
                  x:torch.Tensor,     # its inputs, N×…
                  batch_size:int=2000, # inputs per forward pass
-                 prep=None,          # applied to each batch on the device (e.g. `normalize`)
+                 prep:Callable|None=None, # applied to each batch on the device (e.g. normalize)
                  amp:bool=False,     # bf16 autocast on a CUDA GPU
                 ) -> torch.Tensor:
     "The float32 logits N×C of `model` for `x`, in batches, eval mode, no gradients, on the CPU."
@@ -127,7 +128,7 @@ def write_text(path:str|Path, # the file to write
 
 def save_figure(fig,           # a matplotlib figure
                 path:str|Path, # the file; its suffix names the format
-                **kwargs,      # passed on to `savefig` (dpi, …)
+                **kwargs,      # passed on to savefig (dpi, …)
                ):
     "Save a matplotlib figure atomically, cropped to its content."
     path = Path(path)
@@ -145,7 +146,7 @@ def json_safe(o): # a value, or dicts, lists and tuples of them
     return None if isinstance(o, float) and math.isnan(o) else o
 
 def write_json(path:str|Path, # the file to write
-               obj,           # anything `json_safe` can convert
+               obj,           # anything json_safe can convert
               ):
     "Write `obj` as indented JSON to `path`, atomically."
     write_text(path, json.dumps(json_safe(obj), indent=1))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageOps, UnidentifiedImageError
-from .config import UserError, get_config
+from .config import UserError, Config, get_config
 
 # %% auto #0
 __all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root', 'has_mnist', 'load_mnist', 'to_gray',
@@ -18,7 +18,7 @@ __all__ = ['MNIST_FILES', 'IMAGE_EXTS', 'MAX_PIXELS', 'MEAN', 'STD', 'data_root'
            'max_filter', 'min_filter', 'augment', 'batches']
 
 # %% ../nbs/01_data.ipynb #538f8240
-def data_root(root:str|Path|None=None, # the folder; `None`: `$DIGITXAI_DATA` or the cache
+def data_root(root:str|Path|None=None, # the folder; None: $DIGITXAI_DATA or the cache
              ) -> Path:
     "The data folder: `root` if given, else `$DIGITXAI_DATA`, else `~/.cache/digitxai/data`."
     default = Path.home()/'.cache'/'digitxai'/'data'
@@ -37,7 +37,7 @@ def has_mnist(root:Path) -> bool: # the data folder
     return all((raw/f).exists() or (raw/f'{f}.gz').exists() for f in MNIST_FILES)
 
 # %% ../nbs/01_data.ipynb #cff41950
-def load_mnist(root:str|Path|None=None, # folder holding `MNIST/raw`; see `data_root`
+def load_mnist(root:str|Path|None=None, # folder holding MNIST/raw; see data_root
                train:bool=True,        # the 60 000 training images, else the 10 000 test images
                download:bool=True,     # download when missing
               ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -122,7 +122,7 @@ def read_image(path:str|Path) -> np.ndarray: # an image file
     with open_image(path) as img: return to_gray28(img)
 
 # %% ../nbs/01_data.ipynb #f4c86ddf
-def load_image_folder(path:str|Path, # folder with one sub-folder per digit, `0` … `9`
+def load_image_folder(path:str|Path, # folder with one sub-folder per digit, 0 … 9
                      ) -> tuple[torch.Tensor, torch.Tensor]:
     "Images (uint8, N×28×28) and labels from `path/<digit>/*`."
     path = Path(path)
@@ -156,8 +156,8 @@ def load_image_folder(path:str|Path, # folder with one sub-folder per digit, `0`
 # %% ../nbs/01_data.ipynb #25508e17
 def write_image_folder(x:torch.Tensor,   # uint8 images, N×28×28
                        y:torch.Tensor,   # their labels, N
-                       root:str|Path,    # folder to create `root/<digit>/<index>.png` in
-                       per_class:int|None=None, # at most this many of each digit; `None`: all
+                       root:str|Path,    # folder to create root/<digit>/<index>.png in
+                       per_class:int|None=None, # at most this many of each digit; None: all
                       ) -> Path:
     "Write digits as `root/<label>/<index>.png` (what `load_image_folder` reads); returns `root`."
     root = Path(root)
@@ -205,7 +205,8 @@ class DigitData:
                 f"{len(self.valid_x)} valid, {len(self.test_x)} test)")
 
 # %% ../nbs/01_data.ipynb #9c3b8740
-def get_data(cfg=None) -> DigitData: # a `Config`; `None`: the default config
+def get_data(cfg:Config|None=None, # a Config; None: the default config
+            ) -> DigitData:
     "Load the data set that `cfg.data` describes (default config if `None`)."
     cfg = cfg or get_config()
     root = data_root(cfg.data.root)
@@ -220,7 +221,7 @@ def get_data(cfg=None) -> DigitData: # a `Config`; `None`: the default config
 
 # %% ../nbs/01_data.ipynb #cb9f51cd
 def show_digits(x:torch.Tensor, # images, N×28×28 (uint8 or float)
-                titles=None,    # one title per image
+                titles:list|None=None, # one title per image
                 ncols:int=10,   # images per row
                 size:float=1.1, # inches per image
                ):
@@ -320,7 +321,7 @@ def augment(xb:torch.Tensor,     # float images in [0, 1], N×1×H×W
             thicken:float=0.0,   # share of images drawn with a thicker pen (a max filter)
             thicken_size:int=3,  # largest max-filter size for thickening (2 … this)
             thin:float=0.0,      # share of images drawn with a thinner pen (a 2×2 min filter)
-            generator:torch.Generator|None=None, # source of randomness (for reproducible runs)
+            generator:torch.Generator|None=None, # source of randomness (reproducible runs)
            ) -> torch.Tensor:
     "Randomly shift, rotate and zoom each image of the batch; thicken or thin some strokes."
     n, dev = xb.shape[0], xb.device

@@ -91,8 +91,8 @@ def predict(model:torch.nn.Module,    # classifier that returns logits
             x:torch.Tensor,           # uint8 images, N×28×28
             y:torch.Tensor|None=None, # true digits, for losses and metrics
             batch_size:int=2000,      # images per forward pass
-            device=None,              # where to run (the model is moved there); default: its own
-            temperature:float=1.0,    # the model's temperature (its sidecar's `temperature`)
+            device:str|torch.device|None=None, # move the model there; None: leave it
+            temperature:float=1.0,    # the model's temperature (its sidecar's temperature)
            ) -> Predictions:
     "Calibrated probabilities, predictions and losses of `model` on all of `x`, in one pass."
     if not len(x): raise UserError('there are no images to evaluate')
@@ -128,12 +128,13 @@ def metrics_table(p:Predictions) -> dict:
 # the seed project's README (macro averages)
 SEED_METRICS = {'accuracy': 0.9600, 'precision': 0.9607, 'recall': 0.9600, 'f1': 0.9598}
 
-def compare_metrics(ours:dict,                        # metrics of this model, from `metrics_table`
-                    reference:dict=SEED_METRICS,      # metrics to compare with
+def compare_metrics(ours:dict,                        # metrics of this model, from metrics_table
+                    reference:dict|None=None,         # metrics to compare with; None: the seed's
                     names:tuple=('seed', 'digitxai'), # column names: reference, ours
                    ):
     "The two sets of metrics side by side with their difference (a DataFrame)."
     import pandas as pd
+    reference = SEED_METRICS if reference is None else reference
     rows = {k: {names[0]: reference[k], names[1]: ours[k], 'difference': ours[k] - reference[k]}
             for k in reference}
     return pd.DataFrame.from_dict(rows, orient='index').rename_axis('metric (macro avg.)')
@@ -155,7 +156,7 @@ def per_class_report(p:Predictions):
 def plot_confusion(p:Predictions|torch.Tensor, # predictions, or a confusion matrix of counts
                    normalize:bool=False,       # show each row as shares of its true digit
                    cmap:str='Greys',           # colour map (one that prints in grey)
-                   ax=None,                    # matplotlib axes to draw on
+                   ax:object=None,             # matplotlib axes to draw on
                   ):
     "The confusion matrix as an annotated heatmap: counts (log scale) or row shares (a figure)."
     import matplotlib.pyplot as plt, seaborn as sns
@@ -180,7 +181,7 @@ def plot_confusion(p:Predictions|torch.Tensor, # predictions, or a confusion mat
 
 # %% ../nbs/04_evaluate.ipynb #64b45214
 def most_confused(p:Predictions,   # predictions with targets
-                  k:int|None=10,   # how many pairs (`None`: all)
+                  k:int|None=10,   # how many pairs (None: all)
                   min_count:int=1, # fewest images a pair needs
                  ) -> list[tuple[int, int, int]]:
     "The `k` most frequent `(true, predicted, count)` confusions with at least `min_count` images."
@@ -191,7 +192,7 @@ def most_confused(p:Predictions,   # predictions with targets
     return sorted(pairs, key=lambda r: -r[2])[:k]
 
 # %% ../nbs/04_evaluate.ipynb #fc4a5c2a
-def plot_top_losses(x:torch.Tensor, # the images that `p` was computed on, N×28×28
+def plot_top_losses(x:torch.Tensor, # the images that p was computed on, N×28×28
                     p:Predictions,  # predictions with targets
                     k:int=24,       # how many images
                     ncols:int=8,    # images per row
@@ -296,14 +297,14 @@ EVALUATION_FIGURES = {'confusion.png': 'Confusion matrix (counts)',  # file: cap
                       'top_losses.png': 'Top losses', 'reliability.png': 'Reliability diagram'}
 
 # %% ../nbs/04_evaluate.ipynb #e1edc461
-def per_class_report_from(s:dict): # a summary, from `summarize`
+def per_class_report_from(s:dict): # a summary, from summarize
     "The per-class table of a summary, with its macro average row."
     import pandas as pd
     df = pd.DataFrame.from_dict(s['per_class'], orient='index').rename_axis('digit')
     df.loc['macro avg'] = [s['precision'], s['recall'], s['f1'], s['n']]
     return df.astype({'images': int})
 
-def report_markdown(s:dict,              # the summary, from `summarize`
+def report_markdown(s:dict,              # the summary, from summarize
                     meta:dict|None=None, # 'checkpoint' (the model), 'data', 'sidecar_test_accuracy'
                    ) -> str:
     "The text of `report.md`; its 'Model:' line names `meta['checkpoint']`."
@@ -335,7 +336,7 @@ def write_evaluation(model:torch.nn.Module, # the classifier to evaluate
                      out_dir:str|Path,      # folder for metrics.json, report.md and the figures
                      meta:dict|None=None,   # facts for metrics.json and report (checkpoint, data…)
                      k:int=24,              # top-loss images to show
-                     temperature:float=1.0, # the model's temperature (its sidecar's `temperature`)
+                     temperature:float=1.0, # the model's temperature (its sidecar's temperature)
                     ) -> dict:
     "Evaluate `model` on `(x, y)`; write metrics.json, report.md and figures; returns the summary."
     import matplotlib.pyplot as plt
@@ -357,9 +358,9 @@ def write_evaluation(model:torch.nn.Module, # the classifier to evaluate
     return s
 
 # %% ../nbs/04_evaluate.ipynb #bbd6619b
-def load_test_set(path:str|Path|None=None, # MNIST root, image folder, or a folder with `test/`
-                  root:str|Path|None=None, # data root used without `path` (see `data_root`)
-                  download:bool=True,      # download MNIST to the data root if missing (no `path`)
+def load_test_set(path:str|Path|None=None, # MNIST root, image folder, or a folder with test/
+                  root:str|Path|None=None, # data root used without path (see data_root)
+                  download:bool=True,      # download MNIST to the data root if missing (no path)
                  ) -> tuple[torch.Tensor, torch.Tensor, str]:
     "Test images (uint8 N×28×28), labels and their source; `path=None`: the data root's test set."
     if path is None:

@@ -16,7 +16,7 @@ from .methods import explain
 from .photo import Found, find_digit
 
 # %% auto #0
-__all__ = ['overlay', 'plot_explanation', 'true_label', 'printable', 'explain_figure', 'Explained', 'explain_files']
+__all__ = ['overlay', 'plot_explanation', 'explain_figure', 'true_label', 'printable', 'Explained', 'explain_files']
 
 # %% ../nbs/05c_figures.ipynb #8f395245
 def _np(a) -> np.ndarray: # a tensor, an array or a nested list
@@ -27,7 +27,7 @@ def _np(a) -> np.ndarray: # a tensor, an array or a nested list
 def overlay(img,                 # the digit: 28×28 (uint8, [0, 1] float, or normalised float)
             heatmap,             # H×W map in [0, 1]
             alpha:float=0.5,     # opacity of the heatmap
-            ax=None,             # matplotlib axes (a new figure if `None`)
+            ax:object=None,      # matplotlib axes (a new figure if None)
             colorbar:bool=False, # add a colour bar
             cmap:str='jet',      # heatmap colour map
            ):
@@ -60,9 +60,9 @@ def _panel(ax,          # matplotlib axes
 def plot_explanation(model:nn.Module,      # the classifier
                      x_uint8_image,        # one digit 28×28 or several N×28×28 (uint8)
                      true_label,           # its label (int) or labels (one per image)
-                     method:str='gradcam', # a key of `METHODS`
-                     layer=None,           # layer for CAM methods; `None`: the last conv block
-                     temperature:float=1.0, # the model's calibration (`calibrate`)
+                     method:str='gradcam', # a key of METHODS
+                     layer:str|nn.Module|None=None, # CAM methods' layer; None: the last conv block
+                     temperature:float=1.0, # the model's calibration (calibrate)
                     ):
     "Input | heatmap for the predicted class | for the true class, a row per image; the figure."
     import matplotlib.pyplot as plt
@@ -83,30 +83,6 @@ def plot_explanation(model:nn.Module,      # the classifier
     fig.suptitle(method, fontsize=10)
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.4 / fig.get_figheight()))  # room for the title
     return fig
-
-# %% ../nbs/05c_figures.ipynb #6fe7b78e
-def true_label(path:Path) -> int: # an image file inside a folder named after its digit
-    "The digit named by the folder that holds `path` (`…/7/img.png` → 7), else `UserError`."
-    name = Path(path).resolve().parent.name
-    if len(name) == 1 and name.isdigit(): return int(name)
-    raise UserError(f"--target true needs the true digit of {path}: put it in a folder named after "
-                    f"its digit (like 7/{Path(path).name}), or use --target K")
-
-def printable(s) -> str: # a string, or a path; may hold undecodable bytes of a file name
-    "`s` with the bytes of a file name that are not UTF-8 as `\\xNN` escapes: safe to print."
-    return os.fsdecode(s).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')
-
-def _out_names(paths,      # the image files
-               method:str, # the method's name
-              ) -> list[str]:
-    "One unique PNG name per image: `<stem>_<method>.png`, numbered when stems repeat."
-    names, seen = [], {}
-    for p in paths:
-        stem = printable(Path(p).stem)
-        seen[stem] = seen.get(stem, 0) + 1
-        n = '' if seen[stem] == 1 else f'_{seen[stem]}'
-        names.append(f"{stem}{n}_{method.replace('+', 'p')}.png")
-    return names
 
 # %% ../nbs/05c_figures.ipynb #04712170
 def _photo_panel(ax,             # matplotlib axes
@@ -133,12 +109,12 @@ def _photo_panel(ax,             # matplotlib axes
     ax.set_title('your image: the digit found', fontsize=8)
 
 def explain_figure(img:np.ndarray,       # the prepared digit, 28×28 uint8
-                   heatmap,              # its map for `target`, 28×28 in [0, 1]
+                   heatmap,              # its map for target, 28×28 in [0, 1]
                    probs:torch.Tensor,   # its class probabilities
                    target:int,           # the class explained
                    title:str,            # the figure's title
                    method:str='gradcam', # the method's name
-                   found:Found|None=None, # where `find_digit` found it: adds the image, mapped
+                   found:Found|None=None, # where find_digit found it: adds the image, mapped
                   ):
     "The overlay written by `digitxai explain`: [the user's image,] the 28×28 digit, its heatmap."
     import matplotlib.pyplot as plt
@@ -151,6 +127,30 @@ def explain_figure(img:np.ndarray,       # the prepared digit, 28×28 uint8
     fig.suptitle(title, fontsize=9)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/05c_figures.ipynb #6fe7b78e
+def true_label(path:Path) -> int: # an image file inside a folder named after its digit
+    "The digit named by the folder that holds `path` (`…/7/img.png` → 7), else `UserError`."
+    name = Path(path).resolve().parent.name
+    if len(name) == 1 and name.isdigit(): return int(name)
+    raise UserError(f"--target true needs the true digit of {path}: put it in a folder named after "
+                    f"its digit (like 7/{Path(path).name}), or use --target K")
+
+def printable(s) -> str: # a string, or a path; may hold undecodable bytes of a file name
+    "`s` with the bytes of a file name that are not UTF-8 as `\\xNN` escapes: safe to print."
+    return os.fsdecode(s).encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')
+
+def _out_names(paths,      # the image files
+               method:str, # the method's name
+              ) -> list[str]:
+    "One unique PNG name per image: `<stem>_<method>.png`, numbered when stems repeat."
+    names, seen = [], {}
+    for p in paths:
+        stem = printable(Path(p).stem)
+        seen[stem] = seen.get(stem, 0) + 1
+        n = '' if seen[stem] == 1 else f'_{seen[stem]}'
+        names.append(f"{stem}{n}_{method.replace('+', 'p')}.png")
+    return names
 
 # %% ../nbs/05c_figures.ipynb #02e7744f
 @dataclass
@@ -203,10 +203,10 @@ def _explained(paths:list[Path], # the image files
 
 def explain_files(paths,                     # image files of single digits (str, Path or bytes)
                   model:nn.Module,           # the classifier
-                  method:str='gradcam',      # a key of `METHODS`
+                  method:str='gradcam',      # a key of METHODS
                   target='pred',             # 'pred', 'true' (from the folder's name) or a digit
                   out:str|Path='explanations', # folder for the overlay PNGs
-                  temperature:float=1.0,     # the model's calibration (`calibrate`)
+                  temperature:float=1.0,     # the model's calibration (calibrate)
                   threshold:float=0.5,       # a top probability under this is unsure
                  ) -> list[Explained]:
     "Explain image files, each on its own: an `Explained` per image, an overlay PNG per answer."

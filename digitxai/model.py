@@ -6,7 +6,7 @@
 from __future__ import annotations
 from collections import OrderedDict
 import torch, torch.nn as nn
-from .config import get_config
+from .config import Config, get_config
 from .core import eval_mode
 
 # %% auto #0
@@ -44,13 +44,14 @@ class DigitNet(nn.Module):
         return self.head(self.dropout(self.flatten(self.pool(self.features(x)))))
 
 # %% ../nbs/02_model.ipynb #4f6b54d6
-def build_model(cfg=None) -> DigitNet: # a `Config`; `None`: the default config
+def build_model(cfg:Config|None=None, # a Config; None: the default config
+               ) -> DigitNet:
     "The `DigitNet` that `cfg.model` describes (default config if `None`)."
     m = (cfg or get_config()).model
     return DigitNet(tuple(m.widths), tuple(m.pool_after), m.dropout)
 
 # %% ../nbs/02_model.ipynb #35b36bad
-def last_conv_block(model:nn.Module) -> str: # a model with at least one `Conv2d`
+def last_conv_block(model:nn.Module) -> str: # a model with at least one Conv2d
     "Name of the last conv block — the default layer to explain."
     names = [n for n, mod in model.named_modules() if isinstance(mod, nn.Conv2d)]
     if not names: raise ValueError('the model has no Conv2d layer')

@@ -65,7 +65,7 @@ def _raw_ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
     top = ink.max()
     return ink / top if top >= 8 else np.zeros_like(ink)  # under 8: no visible ink, a blank image
 
-def _clean(raw:np.ndarray) -> np.ndarray: # ink in [0, 1] from `_raw_ink`
+def _clean(raw:np.ndarray) -> np.ndarray: # ink in [0, 1] from _raw_ink
     "Paper noise removed: ink below half of an Otsu threshold becomes 0, the rest is stretched."
     if raw.max() == 0: return raw
     th = _otsu(raw)
@@ -74,40 +74,6 @@ def _clean(raw:np.ndarray) -> np.ndarray: # ink in [0, 1] from `_raw_ink`
 def _ink(a:np.ndarray) -> np.ndarray: # gray image, 0…255
     "Gray image → ink in [0, 1] (light on dark), background and paper noise removed."
     return _clean(_raw_ink(a))
-
-# %% ../nbs/05b_photo.ipynb #154ce6ee
-def _line_bands(ink:np.ndarray,   # ink in [0, 1]
-                axis:int=0,        # 0: horizontal lines (bands of rows), 1: vertical ones
-                span:float=0.85,   # share of the pixels across that a line must ink
-                level:float=0.1,   # ink above this counts
-               ) -> list[tuple[int, int]]:
-    "The bands `(start, stop)` of rows (or columns) that hold a straight line across the image."
-    a = (ink if axis == 0 else ink.T) > level
-    near = a | np.roll(a, 1, 0) | np.roll(a, -1, 0)  # a line a pixel off straight still counts
-    full = np.r_[False, near.mean(1) >= span, False].astype(int)
-    edges = np.flatnonzero(np.diff(full))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
-def _without_lines(ink:np.ndarray,  # ink in [0, 1]
-                   seen=None,        # where to look for the lines (default: `ink`)
-                   min_lines:int=2,  # parallel lines that make ruled paper
-                   margin:int=1,     # pixels cleared on each side of a line
-                  ) -> tuple[np.ndarray, int]:
-    "Ink with the lines of ruled or squared paper removed, and how many lines went."
-    out, n, seen = ink.copy(), 0, ink if seen is None else seen
-    for axis in (0, 1):
-        a = out if axis == 0 else out.T  # a view: writing to it writes to `out`
-        thick = max(3, 0.05 * a.shape[0])
-        bands = [(s, e) for s, e in _line_bands(seen, axis) if e - s <= thick]
-        if len(bands) < min_lines: continue
-        for s, e in bands:
-            s, e = max(s - margin, 0), min(e + margin, len(a))
-            side = [a[i] for i in (s - 1, e) if 0 <= i < len(a)]  # just before and after
-            a[s:e] = np.minimum.reduce(side)  # a stroke crossing the line stays whole
-        n += len(bands)
-    top = out.max()
-    if not n: return out, 0
-    return (out / top if top >= 0.25 else np.zeros_like(out)), n
 
 # %% ../nbs/05b_photo.ipynb #ca4b7dc3
 def _span(v:np.ndarray, # ink per row (or column)
@@ -164,6 +130,40 @@ def _fit_and_centre(ink:np.ndarray, # cropped ink in [0, 1]
         ox = int(min(max(round(13.5 - cx.item()), 0), 28 - size[1]))
         out[oy:oy + size[0], ox:ox + size[1]] = t
     return (out * 255).round().to(torch.uint8).numpy(), (oy, ox, *size)
+
+# %% ../nbs/05b_photo.ipynb #154ce6ee
+def _line_bands(ink:np.ndarray,   # ink in [0, 1]
+                axis:int=0,        # 0: horizontal lines (bands of rows), 1: vertical ones
+                span:float=0.85,   # share of the pixels across that a line must ink
+                level:float=0.1,   # ink above this counts
+               ) -> list[tuple[int, int]]:
+    "The bands `(start, stop)` of rows (or columns) that hold a straight line across the image."
+    a = (ink if axis == 0 else ink.T) > level
+    near = a | np.roll(a, 1, 0) | np.roll(a, -1, 0)  # a line a pixel off straight still counts
+    full = np.r_[False, near.mean(1) >= span, False].astype(int)
+    edges = np.flatnonzero(np.diff(full))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+def _without_lines(ink:np.ndarray,  # ink in [0, 1]
+                   seen=None,        # where to look for the lines (default: ink)
+                   min_lines:int=2,  # parallel lines that make ruled paper
+                   margin:int=1,     # pixels cleared on each side of a line
+                  ) -> tuple[np.ndarray, int]:
+    "Ink with the lines of ruled or squared paper removed, and how many lines went."
+    out, n, seen = ink.copy(), 0, ink if seen is None else seen
+    for axis in (0, 1):
+        a = out if axis == 0 else out.T  # a view: writing to it writes to `out`
+        thick = max(3, 0.05 * a.shape[0])
+        bands = [(s, e) for s, e in _line_bands(seen, axis) if e - s <= thick]
+        if len(bands) < min_lines: continue
+        for s, e in bands:
+            s, e = max(s - margin, 0), min(e + margin, len(a))
+            side = [a[i] for i in (s - 1, e) if 0 <= i < len(a)]  # just before and after
+            a[s:e] = np.minimum.reduce(side)  # a stroke crossing the line stays whole
+        n += len(bands)
+    top = out.max()
+    if not n: return out, 0
+    return (out / top if top >= 0.25 else np.zeros_like(out)), n
 
 # %% ../nbs/05b_photo.ipynb #154f5aa0
 def _place(ink:np.ndarray, # ink in [0, 1], not all 0

@@ -54,7 +54,7 @@ def blur(x:torch.Tensor, # uint8 images, N×H×W
 # %% ../nbs/04b_robustness.ipynb #b4b00012
 def marker_photos(x:torch.Tensor, # uint8 MNIST-style digits, N×28×28
                   k:int=5,        # the marker: a k×k max filter before the photo
-                  seed:int=0,     # photo i uses seed `seed + i`
+                  seed:int=0,     # photo i is made with seed + i
                  ) -> torch.Tensor:
     "Each digit written with a marker, photographed and prepared as `digitxai explain` does."
     from digitxai.photo import fake_photo, prepare_digit
@@ -85,8 +85,8 @@ def accuracy(model, # a classifier of normalised 28×28 digits
 def robustness_table(model, # a classifier of normalised 28×28 digits
                      x:torch.Tensor, # uint8 test images, N×28×28
                      y:torch.Tensor, # their labels
-                     photos:int|None=1000, # digits made into photos (`None`: all)
-                     variants:dict|None=None, # name → function of uint8 images (`VARIANTS`)
+                     photos:int|None=1000, # digits made into photos (None: all)
+                     variants:dict|None=None, # name → function of uint8 images (VARIANTS)
                     ):
     "Accuracy of `model` on every variant of `(x, y)`: a DataFrame, one row per variant."
     import pandas as pd
