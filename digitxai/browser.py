@@ -70,7 +70,7 @@ EXPLAIN_CHOICES = [('predicted & true', 'both'), ('predicted', 'pred'), ('true',
 @dataclass
 class View:
     "Everything one screen of the browser shows: the input of `render`."
-    image: torch.Tensor|None = None  # the digit, 28×28 uint8 (`None`: nothing selected)
+    image: torch.Tensor|None = None  # the digit, 28×28 uint8 (None: nothing selected)
     probs: torch.Tensor|None = None  # its class probabilities
     true: int|None = None            # its true class
     pred: int|None = None            # its predicted class

@@ -16,7 +16,7 @@ __all__ = ['COPIES', 'resolve_layer', 'CapturePoint', 'fold_batchnorm', 'MaxPool
 
 # %% ../nbs/05_capture.ipynb #22b3c23e
 def resolve_layer(model:nn.Module,               # the classifier
-                  layer:str|nn.Module|None=None, # a submodule or its name; `None`: last conv block
+                  layer:str|nn.Module|None=None, # a submodule or its name; None: last conv block
                  ) -> tuple[str, nn.Module]:
     "The name and the module of `layer` inside `model`."
     if layer is None: layer = last_conv_block(model)
@@ -97,6 +97,10 @@ def fold_batchnorm(gm:torch.fx.GraphModule) -> torch.fx.GraphModule: # a traced 
 # %% ../nbs/05_capture.ipynb #8c130ae5
 class MaxPool2x2(nn.Module):
     "`nn.MaxPool2d(2)` as two maxima over views of a channels-last tensor: same numbers, faster."
+    def __init__(self):
+        "No parameters: the window is 2×2 with stride 2, as in nn.MaxPool2d(2)."
+        super().__init__()
+
     def forward(self, a): # N×C×H×W activations (channels-last is fastest)
         "The 2×2 max-pool of `a`."
         if a.dim() != 4: return F.max_pool2d(a, 2)
@@ -161,7 +165,7 @@ def _in_place_after(gm:torch.fx.GraphModule, # the traced copy
 
 # %% ../nbs/05_capture.ipynb #5c04554c
 def build_inference_copy(model:nn.Module,   # the classifier
-                         layer:str|None=None, # where to put the capture point; `None`: nowhere
+                         layer:str|None=None, # where to put the capture point; None: nowhere
                         ) -> torch.fx.GraphModule:
     "A frozen eval copy of `model`: a capture point after `layer`, BN folded, channels-last."
     m = copy.deepcopy(model).eval().requires_grad_(False)
@@ -215,7 +219,7 @@ class CopyCache:
 
     def get(self,
             model:nn.Module, # the classifier
-            layer:str|None,  # the explained layer's name; `None`: no capture point
+            layer:str|None,  # the explained layer's name; None: no capture point
            ):
         "`(copy or None, its lock)` for `model` with a capture point after `layer`."
         if _has_hooks(model): return None, threading.Lock()
@@ -232,13 +236,13 @@ class CopyCache:
         with self._lock: self._copies.clear()
 
 def _try_copy(model:nn.Module, # the classifier
-              layer:str|None,  # the explained layer's name; `None`: no capture point
+              layer:str|None,  # the explained layer's name; None: no capture point
              ):
     "`build_inference_copy`, or `None` where torch.fx cannot trace the model."
     try: return build_inference_copy(model, layer)
     except Exception: return None  # e.g. data-dependent control flow: run the model itself
 
-COPIES = CopyCache()  # the cache `LayerCapture` uses by default
+COPIES = CopyCache()  # the cache LayerCapture uses by default
 
 # %% ../nbs/05_capture.ipynb #a8f7c53d
 def resolve_targets(targets,               # 'pred', an int class, or one class per image
@@ -264,11 +268,12 @@ class LayerCapture:
     cpu_chunk = 512  # images per forward call on a CPU: the first layers' activations stay in cache
 
     def __init__(self, model:nn.Module,           # the classifier (returns N×C logits)
-                 layer:str|nn.Module|None=None,   # the layer; `None`: `last_conv_block(model)`
+                 layer:str|nn.Module|None=None,   # the layer; None: last_conv_block(model)
                  fast:bool=True,                  # run the cached inference copy where possible
-                 cache:CopyCache|None=COPIES,     # where copies are kept; `None`: one of its own
+                 cache:CopyCache|str|None='shared', # 'shared': COPIES; None: its own
                 ):
-        self.model, self.fast, self.cache = model, fast, cache
+        self.model, self.fast = model, fast
+        self.cache = COPIES if cache == 'shared' else cache
         self._cap, self._handle, self._own, self._tail = CapturePoint(), None, None, (None, None)
         try: self.layer, self.module = resolve_layer(model, layer)
         except ValueError:
@@ -316,7 +321,7 @@ class LayerCapture:
 
     def _run_on(self,
                 net:nn.Module,    # the inference copy, or the model itself
-                cap:CapturePoint, # the capture point `net` runs through
+                cap:CapturePoint, # the capture point net runs through
                 x:torch.Tensor,   # the batch
                 mode:str,         # the capture point's mode: 'off', 'keep', 'grad' or 'replace'
                 grad:bool,        # record a graph from the input
@@ -358,7 +363,7 @@ class LayerCapture:
 
     def logits(self,
                x:torch.Tensor,  # a batch of images, N×C×H×W
-               grad:bool=False, # differentiable with respect to `x` (runs the model itself)
+               grad:bool=False, # differentiable with respect to x (runs the model itself)
               ):
         "The model's logits for `x`; with `grad`, differentiable with respect to `x`."
         return self._run(x, 'off', grad)[0]

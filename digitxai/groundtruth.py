@@ -178,7 +178,7 @@ def _scores(model:nn.Module,   # the classifier
     return localisation(maps, masks)
 
 def cue_benchmark(n:int=200,            # test digits drawn (those that follow the cue are scored)
-                  methods=None,         # method names; None: every method of METHODS
+                  methods:list|None=None, # method names; None: every method of METHODS
                   seed:int=0,           # seed of the draw, the cues and of training
                   quick:bool=False,     # train with the quick recipe
                   model:nn.Module|None=None,   # the cue model; None: trained here

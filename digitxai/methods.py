@@ -58,7 +58,7 @@ def upsample(m:torch.Tensor, # N×h×w maps
 @dataclass(frozen=True)
 class Method:
     "One explanation method, as the registry knows it."
-    name: str          # its key in `METHODS` and on the command line
+    name: str          # its key in METHODS and on the command line
     fn: Callable       # fn(capture, x, targets) → N×h×w raw maps (after the method's own ReLU)
     kind: str          # 'CAM' (a layer's maps), 'gradient' (of the input) or 'baseline'
     needs_grad: bool   # does it differentiate (else forward passes only)
@@ -78,10 +78,10 @@ def _per_image(targets, # 'pred', one class, or one class per image
     return t
 
 def explain(model:nn.Module,               # the classifier
-            x:torch.Tensor,                # normalised images N×1×28×28 (`data.normalize`)
+            x:torch.Tensor,                # normalised images N×1×28×28 (data.normalize)
             targets='pred',                # 'pred', one class (int), or one class per image
-            method:str='gradcam',          # a key of `METHODS`
-            layer:str|nn.Module|None=None, # layer for CAM methods; `None`: the last conv block
+            method:str='gradcam',          # a key of METHODS
+            layer:str|nn.Module|None=None, # layer of CAM methods; None: the last conv
             normalize:bool=True,           # scale each map to [0, 1]
             batch_size:int=1000,           # images per forward pass
             fast:bool=True,                # use the cached inference copy when possible
@@ -180,7 +180,7 @@ def integrated_gradients(lc:LayerCapture, # the capture of the model and its lay
                          x:torch.Tensor,  # normalised images, N×C×H×W
                          targets='pred',  # 'pred', one class (int), or one class per image
                          steps:int=32,    # points on the path (midpoint rule)
-                         baseline=None,   # where the path starts; `None`: a black image
+                         baseline:torch.Tensor|None=None, # the path's start; None: a black image
                          chunk:int=2048,  # images per backward pass
                         ) -> torch.Tensor:
     "Signed integrated-gradient attributions N×C×H×W."

@@ -29,9 +29,9 @@ class ReferenceNet(nn.Module):
         return F.log_softmax(self.fc2(self.dropout2(x)), dim=1)
 
 # %% ../nbs/08a_peers.ipynb #e24abe97
-def reference_loader(root,                  # data folder (torchvision's `MNIST/raw` under it)
+def reference_loader(root,                  # data folder (torchvision's MNIST/raw under it)
                      device,                # where training runs (a GPU: a worker, pinned memory)
-                     n_train:int|None=None, # the first `n_train` training images only
+                     n_train:int|None=None, # the first n_train training images only
                      batch_size:int=64,     # images per batch
                      seed:int=0,            # of the shuffling
                     ) -> torch.utils.data.DataLoader:
@@ -124,11 +124,11 @@ def bench_explainers(model:nn.Module,          # the classifier (not changed: th
                      x:torch.Tensor,           # normalised images N×1×28×28
                      batch_size:int=1000,      # images per forward pass, for every library
                      device='cpu',             # where model and images run
-                     layer=None,               # layer to explain; `None`: the last conv block
+                     layer:str|None=None,      # layer to explain; None: the last conv block
                      methods=('gradcam', 'scorecam'), # which methods to time
                      n_scorecam:int|None=1000, # Score-/Ablation-CAM: first n_scorecam images only
                      repeats:int=5,            # timed rounds (each batch's fastest round counts)
-                     threads:int|None=None,    # torch CPU threads during the run (`None`: as set)
+                     threads:int|None=None,    # torch CPU threads during the run (None: as set)
                     ) -> dict:
     "Maps per second of digitxai vs pytorch-grad-cam and Captum: same model, layer and images."
     with torch_threads(threads):
@@ -160,7 +160,7 @@ def bench_explain(model:nn.Module,          # the classifier
                   x:torch.Tensor,           # normalised images N×1×28×28
                   device='cpu',             # where everything runs
                   batch_size:int=1000,      # images per forward pass
-                  n_scorecam:int|None=1000, # Score-CAM on the first `n_scorecam` images only
+                  n_scorecam:int|None=1000, # Score-CAM on the first n_scorecam images only
                  ) -> dict:
     "`bench_explainers` for the whole benchmark: a failure is returned as a note."
     try: return bench_explainers(model, x, batch_size, device, n_scorecam=n_scorecam)
@@ -169,7 +169,7 @@ def bench_explain(model:nn.Module,          # the classifier
         return dict(results=[], notes=[note])
 
 # %% ../nbs/08a_peers.ipynb #c8b8f8e2
-def explain_lines(ex:dict, # the result of `bench_explainers` (or `bench_explain`)
+def explain_lines(ex:dict, # the result of bench_explainers (or bench_explain)
                  ) -> list:
     "The explainer results and notes as the lines of a plain-text table."
     rows = ex.get('results', [])
@@ -184,9 +184,9 @@ def explain_lines(ex:dict, # the result of `bench_explainers` (or `bench_explain
     return lines + [f'note: {n}' for n in ex.get('notes', [])]
 
 # %% ../nbs/08a_peers.ipynb #8b1d279b
-def conv_profile(net:nn.Module,           # the network (e.g. `capture.build_inference_copy(model)`)
+def conv_profile(net:nn.Module,           # the network (e.g. capture.build_inference_copy(model))
                  x:torch.Tensor,          # one batch of inputs
-                 peak_flops:float,        # the fp32 matmul peak (`bench.matmul_peak`)
+                 peak_flops:float,        # the fp32 matmul peak (bench.matmul_peak)
                  rounds:int=5,            # timed forward passes (after one warm-up)
                  clock=time.perf_counter, # seconds now
                 ) -> dict:

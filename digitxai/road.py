@@ -78,14 +78,15 @@ def impute_linear(x:torch.Tensor,    # images, N×C×H×W
 FRACTIONS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 def road_keep(maps:torch.Tensor,     # saliency maps, N×H×W (larger = more relevant)
-              fractions=FRACTIONS,   # fractions of the pixels to remove, each in [0, 1)
+              fractions:tuple|None=None, # shares of pixels to remove; None: FRACTIONS
               order:str='morf',      # 'morf': most relevant first; 'lerf': least relevant first
               seed:int=0,            # seed of the order among equal values
              ) -> torch.Tensor:
     "The pixels kept at each fraction, N×F×H×W (bool, on the CPU)."
     if order not in ('morf', 'lerf'):
         raise ValueError(f"order must be 'morf' or 'lerf', not {order!r}")
-    f = torch.as_tensor(fractions, dtype=torch.float64).flatten()
+    f = torch.as_tensor(FRACTIONS if fractions is None else fractions, dtype=torch.float64)
+    f = f.flatten()
     if ((f < 0) | (f >= 1)).any(): raise ValueError("fractions must lie in [0, 1)")
     p = maps[0].numel() if len(maps) else 1
     k = torch.round(f * p).long()  # pixels removed at each fraction
@@ -109,7 +110,7 @@ def road(model:nn.Module,    # the classifier
          x:torch.Tensor,     # normalised images, N×C×H×W
          maps:torch.Tensor,  # saliency maps, N×H×W (larger = more relevant)
          targets='pred',     # 'pred', one class (int), or one class per image
-         fractions=FRACTIONS, # fractions of the pixels to remove, each in [0, 1)
+         fractions:tuple|None=None, # shares of pixels to remove; None: FRACTIONS
          order:str='morf',   # 'morf': most relevant first; 'lerf': least relevant first
          noise:float=0.025,  # standard deviation of the imputation noise (input units)
          seed:int=0,         # seed of the noise and of the order among equal map values
@@ -118,6 +119,7 @@ def road(model:nn.Module,    # the classifier
     "ROAD (Rong et al. 2022): the target's softmax probability after noisy linear imputation."
     logits = batch_logits(model, x, batch_size)
     t = resolve_targets(targets, logits)
+    fractions = FRACTIONS if fractions is None else fractions
     keep = road_keep(maps, fractions, order, seed)
     gen, nf, probs = torch.Generator().manual_seed(seed), keep.shape[1], []
     for i in range(0, len(x), batch_size):

@@ -16,7 +16,7 @@ __all__ = ['method_maps', 'method_style', 'rankdata', 'spearman', 'ssim', 'casca
 # %% ../nbs/07a_sanity.ipynb #afb6b969
 def method_maps(model:nn.Module,      # the classifier
                 x:torch.Tensor,       # normalised images, N×1×H×W
-                method:str,           # a key of `digitxai.methods.METHODS`
+                method:str,           # a key of digitxai.methods.METHODS
                 targets:torch.Tensor, # the class explained for each image
                 seed:int=0,           # seed of the random maps
                ) -> torch.Tensor:
@@ -105,11 +105,11 @@ def randomize(model:nn.Module, # the classifier (left as it is)
 # %% ../nbs/07a_sanity.ipynb #d353989a
 def sanity_check(model:nn.Module, # the trained classifier
                  x:torch.Tensor,  # normalised images, N×1×H×W
-                 methods=None,    # method names; None: every registered method, baselines first
-                 targets=None,    # classes to explain; default: the trained model's predictions
-                 layers=None,     # layers to randomise, in order; default: `cascade_layers(model)`
+                 methods:list|None=None, # method names; None: every method, baselines first
+                 targets:torch.Tensor|None=None, # classes to explain; None: the predictions
+                 layers:list|None=None, # layers to randomise, in order; None: cascade_layers
                  seed:int=0,      # seed of the re-initialisation and of the random maps
-                 keep:int=0,      # keep the first `keep` images' maps at every step (for plots)
+                 keep:int=0,      # keep the first keep images' maps at every step (for plots)
                 ):
     "Cascading randomisation (Adebayo et al. 2018): mean ρ and SSIM per method and step; kept maps."
     import pandas as pd
@@ -131,12 +131,12 @@ def sanity_check(model:nn.Module, # the trained classifier
     return pd.DataFrame(rows), {m: torch.stack(v) for m, v in kept.items()}
 
 # %% ../nbs/07a_sanity.ipynb #08b87399
-def step_labels(df, # the table of `sanity_check`
+def step_labels(df, # the table of sanity_check
                ) -> list[str]:
     "The layer randomised down to at each step of the cascade, in step order."
     return df.drop_duplicates('step').sort_values('step').randomised.tolist()
 
-def plot_sanity(df,          # the table of `sanity_check`
+def plot_sanity(df,          # the table of sanity_check
                 title:str='', # the figure's title
                ):
     "Spearman ρ and SSIM with the trained model's maps, per method, as the cascade goes deeper."
@@ -155,10 +155,10 @@ def plot_sanity(df,          # the table of `sanity_check`
     fig.tight_layout()
     return fig
 
-def plot_sanity_maps(kept:dict,   # method → maps per step, S×K×H×W (`sanity_check(keep=K)`)
-                     labels,      # the steps' names (`step_labels`)
+def plot_sanity_maps(kept:dict,   # method → maps per step, S×K×H×W (sanity_check(keep=K))
+                     labels,      # the steps' names (step_labels)
                      image:int=0, # which kept image
-                     digit=None,  # its class, for the title
+                     digit:int|None=None, # its class, for the title
                     ):
     "One digit's maps (rows: methods) at every step of the cascade (columns)."
     import matplotlib.pyplot as plt
@@ -187,7 +187,7 @@ def other_classes(pred:torch.Tensor, # the class predicted for each image, N
 
 def random_logit_check(model:nn.Module, # the classifier
                        x:torch.Tensor,  # normalised images, N×1×H×W
-                       methods=None,    # method names; None: every CAM and gradient method
+                       methods:list|None=None, # method names; None: every CAM and gradient method
                        seed:int=0,      # seed of the random classes (and of random maps)
                       ):
     "Mean ρ and SSIM between each method's maps for the predicted class and a random other class."

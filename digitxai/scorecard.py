@@ -218,7 +218,7 @@ def _sanity_maps_figure(res):
     "One digit's maps at every step of the cascade."
     return plot_sanity_maps(res.sanity_maps, step_labels(res.sanity))
 
-FAITHFULNESS_FIGURES = {  # file: the function that draws it from a `Faithfulness`
+FAITHFULNESS_FIGURES = {  # file: the function that draws it from a Faithfulness
     'faithfulness_curves.png': plot_perturbation_curves, 'faithfulness_summary.png': plot_summary,
     'sanity.png': _sanity_figure, 'sanity_maps.png': _sanity_maps_figure}
 

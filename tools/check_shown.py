@@ -2,6 +2,7 @@
 
     python tools/check_shown.py                      # every numbered notebook in nbs/
     python tools/check_shown.py nbs/05a_methods.ipynb [...]
+    python tools/check_shown.py --workers 1 [...]   # one notebook at a time (default: 2 at once)
 
 For each notebook this builds the reader's version: the hidden cells that only import (a reader
 has the notebook's imports), then `from digitxai.<module> import *` for a notebook that exports a
@@ -23,7 +24,8 @@ def directives(src:str) -> set:
     return out
 
 def only_imports(src:str) -> bool:
-    "Does this code consist of import statements only (directives and comments aside)?"
+    "Does this code consist of import statements only (directives, comments and magics aside)?"
+    src = '\n'.join(l for l in src.splitlines() if not l.lstrip().startswith('%'))  # magics
     try: body = ast.parse(src).body
     except SyntaxError: return False  # cell magics and the like: not an import cell
     return bool(body) and all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body)
@@ -62,16 +64,33 @@ def check(path:Path) -> tuple:
         return test_nb(Path(tmp), skip_flags=['slow'])
     finally: os.unlink(tmp)
 
+def _one(path:Path) -> tuple:
+    "Check one notebook in a fresh interpreter (its kernel takes over `__main__`): (ok, its output)."
+    import subprocess
+    r = subprocess.run([sys.executable, __file__, '--workers', '1', str(path)], capture_output=True,
+                       text=True)
+    return r.returncode == 0, (r.stdout + r.stderr).strip()
+
 def main(args):
     root = Path(__file__).resolve().parent.parent
-    paths = [Path(a) for a in args] or sorted(p for p in (root/'nbs').glob('[0-9]*.ipynb'))
+    workers = 2
+    if args[:1] == ['--workers']: workers, args = int(args[1]), args[2:]
+    paths = [Path(a).resolve() for a in args] or sorted(p for p in (root/'nbs').glob('[0-9]*.ipynb'))
     failed, t0 = [], time.time()
-    for p in paths:
-        ok, secs = check(p.resolve())
-        print(f"{'ok  ' if ok else 'FAIL'} {p.name} ({secs:.1f} s)", flush=True)
-        if not ok: failed.append(p.name)
-    print(f"shown cells: {len(paths) - len(failed)} of {len(paths)} notebooks run on their own "
-          f"({time.time() - t0:.0f} s)" + (f"; failing: {', '.join(failed)}" if failed else ''))
+    if workers > 1:  # two notebooks at once, as nbdev_test runs them
+        from concurrent.futures import ThreadPoolExecutor
+        with ThreadPoolExecutor(workers) as ex:
+            for p, (ok, out) in zip(paths, ex.map(_one, paths)):
+                print(out.splitlines()[0] if ok else out, flush=True)
+                if not ok: failed.append(p.name)
+    else:
+        for p in paths:
+            ok, secs = check(p)
+            print(f"{'ok  ' if ok else 'FAIL'} {p.name} ({secs:.1f} s)", flush=True)
+            if not ok: failed.append(p.name)
+    if len(paths) > 1 or workers > 1:
+        print(f"shown cells: {len(paths) - len(failed)} of {len(paths)} notebooks run on their own "
+              f"({time.time() - t0:.0f} s)" + (f"; failing: {', '.join(failed)}" if failed else ''))
     return 1 if failed else 0
 
 if __name__ == '__main__': sys.exit(main(sys.argv[1:]))
