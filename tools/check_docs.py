@@ -12,11 +12,13 @@ tracker words (issue numbers, "targets missed", ...) in markdown and outputs; sh
 every show_doc signature as nbdev renders it (fastcore's DocmentText after nbdev's doc links): no `NoneType`, no
 nn.Module `*args:Any, **kwargs:Any`, no object addresses, no backticks or markdown links in parameter comments,
 commented lines within 88 characters; every `page.html#anchor` link between pages pointing at an id that page
-defines; and that nbdev_docs would not re-render README.md / CONTRIBUTING.md with Quarto.
+defines; that nbdev_docs would not re-render README.md / CONTRIBUTING.md with Quarto; and the site settings a
+reader meets: html the only format, wide tables that scroll, whole link words in tables, real (not quick) benchmark
+runs on the benchmark page, Quarto pinned to the version the site renders with in the deploy workflow.
 
     python tools/check_docs.py [--keep]    # --keep: leave the temporary copy (and its _proc/) for inspection
 """
-import os, re, subprocess, sys, tempfile, time, traceback, shutil, fnmatch, warnings
+import json, os, re, subprocess, sys, tempfile, time, traceback, shutil, fnmatch, warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +83,7 @@ def check_config(tmp, nbs, notebooks):
     hrefs = [i.get('href') for side in ('left', 'right') for i in q.get('website', {}).get('navbar', {}).get(side, [])]
     for h in filter(None, hrefs):
         if not h.startswith('http') and not (nbs/h).exists(): note(f'navbar link {h} has no page yet')
+    check_site(tmp, nbs, q)
     sb = yaml.safe_load((nbs/'sidebar.yml').read_text())
     entries = sidebar_entries(sb['website']['sidebar']['contents'])
     for kind, pat in entries:
@@ -92,6 +95,30 @@ def check_config(tmp, nbs, notebooks):
         m = [p for k, p in entries if (p == n if k == 'file' else fnmatch.fnmatch(n, p))]
         if not m: err(f'{n} is in no entry of nbs/sidebar.yml: add it in its tutorial place')
         elif len(m) > 1: err(f'{n} matches several sidebar entries: {m}')
+
+QUARTO_VERSION = '1.7.34'  # the Quarto the site is known to render with
+
+def check_site(tmp, nbs, q):
+    "Site settings a reader sees: no second format, wide tables, whole link words, real figures, pinned Quarto."
+    fmts = q.get('format', {})
+    extra = sorted(k for k in fmts if k != 'html')
+    if extra: err(f'_quarto.yml: formats {extra} besides html (every page would offer them, and render twice)')
+    css = (nbs/'styles.css').read_text() if (nbs/'styles.css').exists() else ''
+    if 'overflow-x: auto' not in css.split('main table')[1 if 'main table' in css else 0]:
+        err('nbs/styles.css: wide tables must scroll sideways (main table {... overflow-x: auto})')
+    if 'main table a' not in css or 'white-space: nowrap' not in css:
+        err('nbs/styles.css: link words in tables must stay whole (main table a { white-space: nowrap })')
+    bench = nbs/'08_bench.ipynb'
+    if bench.exists():
+        src = bench.read_text()
+        for name in re.findall(r"bench/([\w.-]+)\.json", src):
+            f = nbs/'bench'/f'{name}.json'
+            if f.exists() and json.loads(f.read_text()).get('mode') != 'full':
+                err(f'08_bench.ipynb shows nbs/bench/{name}.json, a {json.loads(f.read_text()).get("mode")} '
+                    'run: the benchmark page shows real runs')
+    wf = Path(__file__).resolve().parent.parent/'.github'/'workflows'/'deploy.yaml'
+    if not wf.exists() or QUARTO_VERSION not in wf.read_text():
+        err(f'.github/workflows/deploy.yaml must pin Quarto {QUARTO_VERSION} (the version the site renders with)')
 
 def str2bool(v):
     from fastcore.utils import str2bool as s2b
