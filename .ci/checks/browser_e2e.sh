@@ -13,13 +13,7 @@ fail() { echo "browser e2e FAILED: $*"; exit 1; }
 el() { echo "$(( $(date +%s) - start )) s"; }
 
 echo "-- install (what is missing): chromium, voila, playwright"
-chromium=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$chromium" ]; then
-  sudo=; [ "$(id -u)" -ne 0 ] && sudo=sudo
-  (export DEBIAN_FRONTEND=noninteractive; timeout 150 $sudo apt-get update -qq && timeout 150 $sudo apt-get install -y -qq chromium) >"$out/apt.log" 2>&1 \
-    || { tail -5 "$out/apt.log"; fail "apt-get install chromium"; }
-  chromium=$(command -v chromium) || fail "no chromium after apt-get install"
-fi
+. tools/e2e/chromium.sh  # sets $chromium (installs Debian's chromium if missing)
 python -c "import voila, playwright" 2>/dev/null || timeout 150 python -m pip install -q voila playwright || fail "pip install voila playwright"
 python -c "import voila; from playwright._repo_version import version as pw; print(f'   voila {voila.__version__}, playwright {pw}')"
 echo "   $("$chromium" --version 2>/dev/null | head -1)"
