@@ -298,7 +298,7 @@ COMMANDS = {  # command: (one-line help, add its flags, run it)
     'explain': ('explain digit images with Grad-CAM and related methods',
                 explain_args, explain_main),
     'faithfulness': ('measure how faithful the explanations are '
-                     '(deletion, insertion, sanity checks)',
+                     '(deletion, insertion, Average Drop, ROAD, ground truth, sanity, speed)',
                      faithfulness_args, faithfulness_main),
     'bench': ('benchmark training and explaining against reference recipes and peer libraries',
               bench_args, bench_main),

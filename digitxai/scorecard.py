@@ -15,7 +15,7 @@ from .faithfulness import auc, confidence_change, perturbation_curves, predicted
 from .sanity import method_maps, method_style, sanity_check, step_labels
 from .sanity import plot_sanity, plot_sanity_maps, random_logit_check
 from .road import road
-from .groundtruth import cue_benchmark
+from .groundtruth import CUE_EPOCHS, cue_benchmark
 
 # %% auto #0
 __all__ = ['GRADIENT_BASELINE', 'COLUMNS', 'SANITY_FAIL', 'CLASS_BLIND', 'FAITHFULNESS_FIGURES', 'known_methods',
@@ -96,7 +96,7 @@ def faithfulness(model:nn.Module,    # the classifier
                  sanity_n:int=100,   # images for both sanity checks (the first of x); 0 skips them
                  seed:int=0,         # seed of random maps, ties, noise and re-initialisation
                  batch_size:int=4096, # images per forward pass
-                 progress:bool=False, # print a line per method
+                 progress:bool=False, # print a line per method and per stage
                  cue_n:int=200,      # test digits of the cue benchmark; 0 skips it
                  cue_quick:bool=False, # train the cue and clean models with the quick recipe
                  cue_models:tuple|None=None, # (cue model, clean model) already trained, or None
@@ -104,20 +104,23 @@ def faithfulness(model:nn.Module,    # the classifier
     "Every metric of every method: perturbation, ROAD, ground truth, sanity, speed."
     import pandas as pd
     names = with_baselines(methods)
+    say = (lambda *a: print(*a, flush=True)) if progress else (lambda *a: None)
     t0, t = time.perf_counter(), predicted(model, x)
     rows, curves, per = {}, {}, {}
     for m in names:
         t1 = time.perf_counter()
         rows[m], curves[m], per[m] = _measure(model, x, m, t, steps, start, batch_size, seed)
-        if progress:
-            print(f"{m:>13}: deletion {rows[m]['deletion_auc']:.3f}, insertion "
-                  f"{rows[m]['insertion_auc']:.3f} ({time.perf_counter() - t1:.0f} s)", flush=True)
+        say(f"{m:>13}: deletion {rows[m]['deletion_auc']:.3f}, insertion "
+            f"{rows[m]['insertion_auc']:.3f} ({time.perf_counter() - t1:.0f} s)")
     cols = ['step', 'randomised', 'method', 'spearman', 'ssim', 'constant']  # of sanity_check
     san, kept, logit, cue = pd.DataFrame(columns=cols), {}, None, None
     if sanity_n:
+        say(f'sanity checks on {min(sanity_n, len(x))} digits: randomised model, random class')
         san, kept = sanity_check(model, x[:sanity_n], names, t[:sanity_n], seed=seed, keep=1)
         logit = random_logit_check(model, x[:sanity_n], names, seed)
     if cue_n:
+        say(f'ground truth on {cue_n} digits' + ('' if cue_models else ': training a cue '
+            f'model and a clean one first ({CUE_EPOCHS} epochs each)'))
         cue = cue_benchmark(cue_n, names, seed, cue_quick, *(cue_models or (None, None)))
     table = pd.DataFrame.from_dict(rows, orient='index').rename_axis('method')
     full = san[san.step == san.step.max()].set_index('method')
