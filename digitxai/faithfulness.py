@@ -4,17 +4,12 @@
 
 # %% ../nbs/07_faithfulness.ipynb #88da9641
 from __future__ import annotations
-import math, time
-from dataclasses import dataclass, field
-from pathlib import Path
+import math
 import torch, torch.nn as nn, torch.nn.functional as F
-from .config import UserError
-from .core import batch_logits, ensure_dir, md_table, save_figure, write_json, write_text
+from .core import batch_logits
 from .data import normalize, denormalize
 from .capture import COPIES
-from .methods import METHODS
-from .sanity import method_maps, method_style, sanity_check, step_labels
-from .sanity import plot_sanity, plot_sanity_maps
+
 
 # %% auto #0
 __all__ = ['BACKGROUND', 'pixel_order', 'pixel_ranks', 'step_cuts', 'perturbation_path', 'insertion_start', 'target_probs',
