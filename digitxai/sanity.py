@@ -198,6 +198,7 @@ def random_logit_check(model:nn.Module, # the classifier
     other = other_classes(pred, logits.shape[1], seed)
     rows = {}
     for m in methods:
-        a, b = method_maps(model, x, m, pred, seed), method_maps(model, x, m, other, seed)
+        a = method_maps(model, x, m, pred, seed)
+        b = method_maps(model, x, m, other, seed + 1)  # a fresh draw, as at each cascade step
         rows[m] = {'spearman': spearman(a, b).nanmean().item(), 'ssim': ssim(a, b).mean().item()}
     return pd.DataFrame.from_dict(rows, orient='index', columns=['spearman', 'ssim'])
