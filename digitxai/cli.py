@@ -276,6 +276,9 @@ def run_args(p:argparse.ArgumentParser): # the sub-command's parser
     p.add_argument('--top', metavar='K', type=int, default=12,
                    help='explain the K worst mistakes (default: 12)')
     p.add_argument('--method', default='gradcam', help='explanation method (default: gradcam)')
+    p.add_argument('--gallery', metavar='N', type=int, default=50,
+                   help='the N worst mistakes in gallery.html, every method; 0: no gallery '
+                   '(default: 50)')
     p.add_argument('--no-progress', action='store_true', help='no progress bar')
 
 def run_main(args) -> int: # parsed flags of digitxai run
@@ -283,8 +286,11 @@ def run_main(args) -> int: # parsed flags of digitxai run
     from digitxai.pipeline import run_pipeline
     cfg = config_from_args(args)
     out = Path(args.out or Path('reports')/time.strftime('run-%Y%m%d-%H%M%S'))
-    if args.top < 0: raise UserError(f"--top must be 0 or more, got {args.top}")
-    s = run_pipeline(cfg, out, args.checkpoint, args.top, args.method, not args.no_progress)
+    for flag in ('top', 'gallery'):
+        if getattr(args, flag) < 0:
+            raise UserError(f'--{flag} must be 0 or more, got {getattr(args, flag)}')
+    s = run_pipeline(cfg, out, args.checkpoint, args.top, args.method, not args.no_progress,
+                     args.gallery)
     print(f"accuracy {s['accuracy']:.4f} · macro F1 {s['f1']:.4f} · {s['errors']} mistakes "
           f"of {s['n']:,} → {out/'report.md'}")
     return 0
