@@ -6,11 +6,7 @@
 # and _e2e/voila.log. Time-bounded (about 3 minutes at most); exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-export DIGITXAI_DATA="${DIGITXAI_DATA:-$(cd .. && pwd)/shared/data}"
-export MPLBACKEND=agg PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONUNBUFFERED=1
-start=$(date +%s); out=_e2e; mkdir -p "$out"
-fail() { echo "browser e2e FAILED: $*"; exit 1; }
-el() { echo "$(( $(date +%s) - start )) s"; }
+. tools/e2e/common.sh "browser e2e"  # environment, $out, fail, el
 
 echo "-- install (what is missing): chromium, voila, playwright"
 . tools/e2e/chromium.sh  # sets $chromium (installs Debian's chromium if missing)

@@ -10,11 +10,7 @@
 # Time-bounded (about 2 minutes at most); exit 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-export DIGITXAI_DATA="${DIGITXAI_DATA:-$(cd .. && pwd)/shared/data}"
-export MPLBACKEND=agg PIP_DISABLE_PIP_VERSION_CHECK=1 PYTHONUNBUFFERED=1
-start=$(date +%s); out=_e2e; mkdir -p "$out"
-fail() { echo "gallery e2e FAILED: $*"; exit 1; }
-el() { echo "$(( $(date +%s) - start )) s"; }
+. tools/e2e/common.sh "gallery e2e"  # environment, $out, fail, el
 
 echo "-- install (what is missing): chromium, playwright"
 . tools/e2e/chromium.sh  # sets $chromium (installs Debian's chromium if missing)

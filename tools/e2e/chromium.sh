@@ -1,5 +1,6 @@
-# Sourced by .ci/checks/browser_e2e.sh and .ci/checks/gallery_e2e.sh: sets $chromium to a Chromium binary,
-# installing Debian's chromium first when there is none. Needs $out (for apt.log) and a `fail` function.
+# Sourced by .ci/checks/browser_e2e.sh and .ci/checks/gallery_e2e.sh after tools/e2e/common.sh: sets
+# $chromium to a Chromium binary, installing Debian's chromium first when there is none. Needs $out (for
+# apt.log) and a `fail` function.
 chromium=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chromium" ]; then
   sudo=; [ "$(id -u)" -ne 0 ] && sudo=sudo
